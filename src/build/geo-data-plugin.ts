@@ -1,0 +1,62 @@
+/**
+ * Vite plugin: publishes the data under geo/ at data/ (served in dev, emitted in the build),
+ * and fails the build when a pack does not validate, naming the file and feature.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { loadPack } from '../lib/campaign.ts';
+import { fsJsonReader } from '../lib/fs-json.ts';
+
+const DATA_EXT = /\.(geo)?json$/;
+/** Folders under geo/ that hold recipes or raw inputs, not data the app loads. */
+const SKIP = new Set(['scripts', 'raw']);
+
+async function dataFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIP.has(entry.name)) out.push(...(await dataFiles(join(dir, entry.name))));
+    } else if (DATA_EXT.test(entry.name)) out.push(join(dir, entry.name));
+  }
+  return out.sort();
+}
+
+/** Options: the geo/ folder and the manifests to validate at build time. */
+export function geoData(options: { root: string; manifests: string[] }): Plugin {
+  const root = resolve(options.root);
+  let isBuild = false;
+  return {
+    name: 'geo-data',
+    configResolved(config) {
+      // Only a production build fails on bad data; the dev server and tests report it in the app.
+      isBuild = config.command === 'build' && !process.env.VITEST;
+    },
+    async buildStart() {
+      if (!isBuild) return;
+      for (const m of options.manifests) {
+        try {
+          await loadPack(join(root, m), fsJsonReader);
+        } catch (e) {
+          this.error(`Campaign data is invalid:\n${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/data', (req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+        const file = resolve(root, `.${path}`);
+        // Serve only data files inside geo/, never anything a crafted path points at.
+        if (!file.startsWith(root + sep) || !DATA_EXT.test(file) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        createReadStream(file).pipe(res);
+      });
+    },
+    async generateBundle() {
+      for (const file of await dataFiles(root)) {
+        this.emitFile({ type: 'asset', fileName: `data/${relative(root, file).split(sep).join('/')}`, source: await readFile(file) });
+      }
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run geo:check [manifest…]`: validates every pack under geo/ (or the manifests given)
+ * and prints one line per problem naming the file, feature and problem; exit 1 on any.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPack, PackError } from '../lib/campaign.ts';
+import { fsJsonReader } from '../lib/fs-json.ts';
+import { formatProblem } from '../lib/validate.ts';
+
+function packManifests(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'manifest.json')))
+    .map((d) => join(root, d.name, 'manifest.json'));
+}
+
+const manifests = process.argv.length > 2 ? process.argv.slice(2) : packManifests('geo');
+let failed = 0;
+for (const m of manifests) {
+  try {
+    const pack = await loadPack(m, fsJsonReader);
+    process.stdout.write(`ok ${m}: ${pack.fronts.features.length} fronts, ${pack.places.features.length} places, ${pack.manifest.phases.length} phases\n`);
+  } catch (e) {
+    failed++;
+    const lines = e instanceof PackError ? e.problems.map(formatProblem) : [e instanceof Error ? e.message : String(e)];
+    for (const line of lines) process.stdout.write(`error ${line}\n`);
+  }
+}
+if (manifests.length === 0) {
+  process.stdout.write('error no pack manifests found under geo/\n');
+  failed++;
+}
+process.exit(failed ? 1 : 0);

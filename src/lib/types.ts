@@ -1,0 +1,139 @@
+/**
+ * Data model of a campaign pack (see geo/README.md for the full property tables).
+ * Everything here is plain JSON-compatible data; no DOM, no MapLibre.
+ */
+import type { Feature, FeatureCollection, LineString, Point, Polygon, MultiPolygon } from 'geojson';
+
+/** Language codes the UI and narrative are written in. */
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+
+/** A string in every supported language. */
+export type Localized = Record<Lang, string>;
+
+/** Certainty grade: 1 documented, 2 reconstructed from named places, 3 approximate. */
+export type Certainty = 1 | 2 | 3;
+
+/** The two sides; the PVA/KPA side is the one north of a front line. */
+export type Side = 'UN' | 'PVA/KPA';
+
+/** One bibliographic source, keyed in geo/sources.json. */
+export interface Source {
+  author: string;
+  title: string;
+  publisher?: string;
+  year: number | string;
+  chapter?: string;
+  url?: string;
+  licence: string;
+  note?: string;
+}
+export type SourceIndex = Record<string, Source>;
+
+/** A dated phase of the campaign, as listed in the manifest. */
+export interface Phase {
+  /** Stable id, e.g. "line-b". */
+  id: string;
+  /** First day of the phase, ISO date (UTC). */
+  start: string;
+  /** Camera to show this phase (optional). */
+  camera?: { center: [number, number]; zoom: number };
+}
+
+/** Properties of a front keyframe (a LineString drawn west to east). */
+export interface FrontProps {
+  id: string;
+  /** The date this line describes, ISO date (UTC, the line holds at 00:00 of that day). */
+  date: string;
+  phase: string;
+  /** Worst certainty along the line. */
+  certainty: Certainty;
+  /** Optional per-segment certainty, length = coordinates.length - 1. */
+  segmentCertainty?: Certainty[];
+  sources: string[];
+  note?: string;
+}
+export type FrontFeature = Feature<LineString, FrontProps>;
+
+/** Properties of a labelled place. */
+export interface PlaceProps {
+  id: string;
+  /** Modern Revised Romanization. */
+  name_en: string;
+  /** Hangul. */
+  name_ko: string;
+  /** Spelling used in 1951 US Army works (McCune–Reischauer), if different. */
+  name_1951?: string;
+  /** 1 = always shown, 2 = shown from mid zoom, 3 = shown when zoomed in. */
+  rank: 1 | 2 | 3;
+  kind: 'city' | 'town' | 'village' | 'river' | 'feature';
+  /** Coordinate provenance as in the fact sheet: G GeoNames, W Wikipedia, E estimate, D derived. */
+  coordSrc: 'G' | 'W' | 'E' | 'D';
+  sources: string[];
+}
+export type PlaceFeature = Feature<Point, PlaceProps>;
+
+/** A reference line such as Line B, C, D or the 38th parallel. */
+export interface RefLineProps {
+  id: string;
+  name_en: string;
+  name_ko: string;
+  /** ISO dates the line was in force (planned or held). */
+  from: string;
+  to: string;
+  certainty: Certainty;
+  sources: string[];
+}
+
+/** One paragraph of narrative with the source keys that support it. */
+export interface Paragraph {
+  text: string;
+  sources: string[];
+}
+
+/** Narrative for one phase in one language. */
+export interface PhaseText {
+  /** Short name, e.g. "Seoul abandoned". */
+  name: string;
+  /** One-line summary for small screens and screen readers. */
+  summary: string;
+  paragraphs: Paragraph[];
+}
+
+/** Narrative file: one per language. */
+export interface Narrative {
+  lang: Lang;
+  title: string;
+  phases: Record<string, PhaseText>;
+}
+
+/** The pack manifest (geo/<pack>/manifest.json). */
+export interface Manifest {
+  id: string;
+  title: Localized;
+  /** Slider range, ISO dates inclusive. */
+  start: string;
+  end: string;
+  camera: { center: [number, number]; zoom: number; bounds: [[number, number], [number, number]] };
+  /**
+   * How the north (PVA/KPA) side is closed into a polygon: from the east end of a front
+   * line through these points (lon, lat) and back to its west end. They must lie at sea
+   * or off the map, so that the closing edges never cross land that matters.
+   */
+  northClosure: [number, number][];
+  phases: Phase[];
+  files: {
+    fronts: string;
+    places: string;
+    lines?: string;
+    narrative: Record<Lang, string>;
+    /** Path of the shared sources file, relative to the manifest. */
+    sources: string;
+    /** Basemap files, relative to the manifest. */
+    basemap: { mainland: string; land: string; rivers: string; parallel: string };
+  };
+}
+
+export type Territory = Feature<Polygon | MultiPolygon, { side: Side }>;
+export type Fronts = FeatureCollection<LineString, FrontProps>;
+export type Places = FeatureCollection<Point, PlaceProps>;

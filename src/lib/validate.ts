@@ -1,0 +1,238 @@
+/**
+ * Validation of a campaign pack's files. Pure: takes parsed JSON, returns problems that name
+ * the file, the feature and what is wrong. Shared by `geo:check`, the build and the app.
+ */
+import { kinks, booleanPointInPolygon, point } from '@turf/turf';
+import type { Feature, Polygon, Position } from 'geojson';
+import { parseIsoDate } from './dates.ts';
+import { LANGS } from './types.ts';
+
+/** One problem found in a data file. */
+export interface Problem {
+  file: string;
+  feature?: string;
+  message: string;
+}
+
+/** The region every coordinate must fall in: the peninsula and its seas. */
+export const REGION: [number, number, number, number] = [122, 32, 133, 44];
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: Json): v is string => typeof v === 'string' && v.length > 0;
+const isStrArray = (v: Json): v is string[] => Array.isArray(v) && v.every(isStr);
+const isCertainty = (v: Json): boolean => v === 1 || v === 2 || v === 3;
+
+/** Collects problems for one file; `at` names the feature under check. */
+class Report {
+  readonly problems: Problem[] = [];
+  constructor(private readonly file: string) {}
+  add(message: string, feature?: string): void {
+    this.problems.push({ file: this.file, feature, message });
+  }
+}
+
+function isPosition(p: Json): p is Position {
+  return Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
+}
+
+function inRegion(p: Position): boolean {
+  const [w, s, e, n] = REGION;
+  return p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;
+}
+
+function checkSources(r: Report, keys: Json, sources: Obj, id?: string): void {
+  if (!isStrArray(keys) || keys.length === 0) {
+    r.add('has no `sources` (a non-empty list of source keys)', id);
+    return;
+  }
+  for (const k of keys) if (!(k in sources)) r.add(`cites unknown source key "${k}"`, id);
+}
+
+/** Checks geo/sources.json. */
+export function validateSources(file: string, data: Json): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data)) {
+    r.add('must be an object keyed by source key');
+    return r.problems;
+  }
+  for (const [key, s] of Object.entries(data)) {
+    if (!isObj(s)) { r.add('must be an object', key); continue; }
+    for (const field of ['author', 'title', 'licence']) if (!isStr(s[field])) r.add(`lacks \`${field}\``, key);
+    if (typeof s.year !== 'number' && !isStr(s.year)) r.add('lacks `year`', key);
+    if (s.url !== undefined && !(isStr(s.url) && /^https?:\/\//.test(s.url))) r.add('has a `url` that is not http(s)', key);
+  }
+  return r.problems;
+}
+
+/** Checks a manifest. */
+export function validateManifest(file: string, data: Json): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data)) { r.add('must be an object'); return r.problems; }
+  if (!isStr(data.id)) r.add('lacks `id`');
+  if (!isObj(data.title) || !LANGS.every((l) => isStr((data.title as Obj)[l]))) r.add(`\`title\` needs ${LANGS.join(', ')}`);
+  const start = parseIsoDate(data.start);
+  const end = parseIsoDate(data.end);
+  if (start === undefined || end === undefined || end <= start) r.add('`start` and `end` must be ISO dates with start < end');
+  const cam = data.camera;
+  if (!isObj(cam) || !isPosition(cam.center) || typeof cam.zoom !== 'number' || !Array.isArray(cam.bounds)) r.add('`camera` needs center, zoom and bounds');
+  if (!Array.isArray(data.northClosure) || data.northClosure.length < 2 || !data.northClosure.every(isPosition)) r.add('`northClosure` needs at least two [lon, lat] points');
+  const files = data.files;
+  if (!isObj(files) || !isStr(files.fronts) || !isStr(files.places) || !isObj(files.narrative) || !isStr(files.sources)) r.add('`files` needs fronts, places, narrative and sources');
+  else if (!isObj(files.basemap) || !['mainland', 'land', 'rivers', 'parallel'].every((k) => isStr((files.basemap as Obj)[k]))) r.add('`files.basemap` needs mainland, land, rivers and parallel');
+  else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
+  if (!Array.isArray(data.phases) || data.phases.length === 0) { r.add('needs a non-empty `phases` list'); return r.problems; }
+  let prev = -Infinity;
+  const ids = new Set<string>();
+  for (const p of data.phases) {
+    const id = isObj(p) && isStr(p.id) ? p.id : undefined;
+    if (!id) { r.add('a phase lacks `id`'); continue; }
+    if (ids.has(id)) r.add('duplicate phase id', id);
+    ids.add(id);
+    const d = parseIsoDate((p as Obj).start);
+    if (d === undefined) r.add('phase `start` is not an ISO date', id);
+    else {
+      if (d <= prev) r.add('phases must be in date order', id);
+      if (start !== undefined && end !== undefined && (d < start || d > end)) r.add('phase starts outside the pack range', id);
+      prev = d;
+    }
+  }
+  if (start !== undefined && isObj(data.phases[0]) && parseIsoDate(data.phases[0].start) !== start) r.add('the first phase must start on the pack `start` date');
+  return r.problems;
+}
+
+/** Context the feature checks need. */
+export interface PackContext {
+  sources: Obj;
+  phaseIds: Set<string>;
+  start: number;
+  end: number;
+  /** Mainland polygon, for the coast-to-coast check (optional). */
+  mainland?: Feature<Polygon>;
+}
+
+function featureList(r: Report, data: Json, geometry: string): Obj[] {
+  if (!isObj(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    r.add('must be a GeoJSON FeatureCollection');
+    return [];
+  }
+  const out: Obj[] = [];
+  const ids = new Set<string>();
+  data.features.forEach((f: Json, i: number) => {
+    const id = isObj(f) && isObj(f.properties) && isStr(f.properties.id) ? f.properties.id : `#${i}`;
+    if (!isObj(f) || f.type !== 'Feature' || !isObj(f.geometry) || !isObj(f.properties)) { r.add('is not a GeoJSON Feature with properties', id); return; }
+    if (id.startsWith('#')) r.add('lacks a string `id` property', id);
+    if (ids.has(id)) r.add('duplicate id', id);
+    ids.add(id);
+    if (f.geometry.type !== geometry) { r.add(`geometry must be a ${geometry}`, id); return; }
+    out.push(f);
+  });
+  return out;
+}
+
+function lineCoords(r: Report, f: Obj, id: string): Position[] | undefined {
+  const coords = (f.geometry as Obj).coordinates;
+  if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isPosition)) { r.add('needs at least two valid [lon, lat] positions', id); return undefined; }
+  const outside = coords.findIndex((p) => !inRegion(p));
+  if (outside >= 0) { r.add(`vertex ${outside} [${coords[outside].join(', ')}] lies outside the region ${REGION.join(',')}`, id); return undefined; }
+  if (kinks({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } }).features.length > 0) r.add('intersects itself', id);
+  return coords;
+}
+
+function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> | undefined, id: string): void {
+  if (!mainland) return;
+  const onLand = (p: Position) => booleanPointInPolygon(point(p), mainland);
+  if (onLand(coords[0])) r.add('must start at sea (west of the coast)', id);
+  if (onLand(coords[coords.length - 1])) r.add('must end at sea (east of the coast)', id);
+  if (coords[0][0] >= coords[coords.length - 1][0]) r.add('must run west to east', id);
+}
+
+/** Checks the front keyframes. */
+export function validateFronts(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  let prev = -Infinity;
+  for (const f of featureList(r, data, 'LineString')) {
+    const p = f.properties as Obj;
+    const id = String(p.id);
+    const day = parseIsoDate(p.date);
+    if (day === undefined) r.add('`date` is not an ISO date', id);
+    else {
+      if (day <= prev) r.add('fronts must be in date order with one per date', id);
+      if (day < ctx.start || day > ctx.end) r.add('`date` lies outside the pack range', id);
+      prev = day;
+    }
+    if (!isStr(p.phase) || !ctx.phaseIds.has(p.phase)) r.add(`\`phase\` "${String(p.phase)}" is not a manifest phase`, id);
+    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
+    checkSources(r, p.sources, ctx.sources, id);
+    const coords = lineCoords(r, f, id);
+    if (!coords) continue;
+    if (p.segmentCertainty !== undefined) {
+      const sc = p.segmentCertainty;
+      if (!Array.isArray(sc) || sc.length !== coords.length - 1 || !sc.every(isCertainty)) r.add('`segmentCertainty` needs one grade (1–3) per segment', id);
+    }
+    coastToCoast(r, coords, ctx.mainland, id);
+  }
+  if (prev === -Infinity) r.add('has no front keyframes');
+  return r.problems;
+}
+
+/** Checks the reference lines. */
+export function validateLines(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  for (const f of featureList(r, data, 'LineString')) {
+    const p = f.properties as Obj;
+    const id = String(p.id);
+    if (!isStr(p.name_en) || !isStr(p.name_ko)) r.add('needs `name_en` and `name_ko`', id);
+    const from = parseIsoDate(p.from);
+    const to = parseIsoDate(p.to);
+    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
+    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
+    checkSources(r, p.sources, ctx.sources, id);
+    lineCoords(r, f, id);
+  }
+  return r.problems;
+}
+
+/** Checks the places. */
+export function validatePlaces(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  for (const f of featureList(r, data, 'Point')) {
+    const p = f.properties as Obj;
+    const id = String(p.id);
+    if (!isStr(p.name_en) || !isStr(p.name_ko)) r.add('needs `name_en` and `name_ko`', id);
+    if (p.rank !== 1 && p.rank !== 2 && p.rank !== 3) r.add('`rank` must be 1, 2 or 3', id);
+    if (!['G', 'W', 'E', 'D'].includes(String(p.coordSrc))) r.add('`coordSrc` must be G, W, E or D', id);
+    checkSources(r, p.sources, ctx.sources, id);
+    const c = (f.geometry as Obj).coordinates;
+    if (!isPosition(c) || !inRegion(c)) r.add('has coordinates outside the region', id);
+  }
+  return r.problems;
+}
+
+/** Checks one language's narrative. */
+export function validateNarrative(file: string, data: Json, lang: string, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data) || data.lang !== lang || !isStr(data.title) || !isObj(data.phases)) {
+    r.add(`must be an object with lang "${lang}", title and phases`);
+    return r.problems;
+  }
+  for (const id of ctx.phaseIds) {
+    const ph = data.phases[id];
+    if (!isObj(ph)) { r.add('has no text for this phase', id); continue; }
+    if (!isStr(ph.name) || !isStr(ph.summary)) r.add('needs `name` and `summary`', id);
+    if (!Array.isArray(ph.paragraphs) || ph.paragraphs.length === 0) { r.add('needs paragraphs', id); continue; }
+    ph.paragraphs.forEach((para: Json, i: number) => {
+      if (!isObj(para) || !isStr(para.text)) r.add(`paragraph ${i + 1} has no text`, id);
+      else checkSources(r, para.sources, ctx.sources, `${id} ¶${i + 1}`);
+    });
+  }
+  for (const id of Object.keys(data.phases)) if (!ctx.phaseIds.has(id)) r.add('is not a manifest phase', id);
+  return r.problems;
+}
+
+/** Formats a problem as one line: `file: feature: message`. */
+export function formatProblem(p: Problem): string {
+  return p.feature ? `${p.file}: ${p.feature}: ${p.message}` : `${p.file}: ${p.message}`;
+}

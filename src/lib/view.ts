@@ -1,0 +1,85 @@
+/**
+ * The view of the campaign at one moment, derived from nothing but the pack and the date.
+ */
+import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Certainty, Phase, Side } from './types.ts';
+import type { Pack } from './campaign.ts';
+import { frontAt, type FrontState } from './morph.ts';
+import { distanceToFrontKm, northPolygon, sideOf } from './territory.ts';
+import { clampDay, isoOf } from './dates.ts';
+
+/** Everything drawn or said about one date. */
+export interface CampaignView {
+  day: number;
+  iso: string;
+  phaseIndex: number;
+  phase: Phase;
+  front: FrontState;
+  /** The PVA/KPA side as a polygon (drawn under a sea mask). */
+  north: Feature<Polygon, { side: Side }>;
+  /** The front split into runs of equal certainty, for solid / dashed / dotted styling. */
+  frontRuns: FeatureCollection<LineString, { certainty: Certainty }>;
+}
+
+/** Index of the phase that contains `day` (the last phase whose start is ≤ day). */
+export function phaseIndexAt(phaseDays: readonly number[], day: number): number {
+  let i = 0;
+  while (i + 1 < phaseDays.length && phaseDays[i + 1] <= day) i++;
+  return i;
+}
+
+/** Splits a line into consecutive runs that share a certainty; runs share their end vertices. */
+export function certaintyRuns(coords: readonly Position[], certainty: readonly Certainty[]): FeatureCollection<LineString, { certainty: Certainty }> {
+  const features: Feature<LineString, { certainty: Certainty }>[] = [];
+  let start = 0;
+  for (let i = 1; i <= coords.length - 1; i++) {
+    const atEnd = i === coords.length - 1;
+    if (atEnd || certainty[i] !== certainty[start]) {
+      features.push({
+        type: 'Feature',
+        properties: { certainty: certainty[start] },
+        geometry: { type: 'LineString', coordinates: coords.slice(start, i + 1) as Position[] },
+      });
+      start = i;
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The whole view at fractional day `day` (clamped into the pack's range). */
+export function viewAt(pack: Pack, day: number): CampaignView {
+  const d = clampDay(day, pack.startDay, pack.endDay);
+  const phaseIndex = phaseIndexAt(pack.phaseDays, d);
+  const front = frontAt(pack.prepared, d);
+  return {
+    day: d,
+    iso: isoOf(d),
+    phaseIndex,
+    phase: pack.manifest.phases[phaseIndex],
+    front,
+    north: northPolygon(front.coords, pack.manifest.northClosure),
+    frontRuns: certaintyRuns(front.coords, front.certainty),
+  };
+}
+
+/** Answer to "who held this place on this date?". */
+export interface HolderAnswer {
+  date: string;
+  lngLat: [number, number];
+  side: Side;
+  frontDistanceKm: number;
+}
+
+/**
+ * Which side held `lngLat` at `day`, and how far the front was: computed from exactly the
+ * data and interpolation the map draws. Used by the map click and by `geo:query`.
+ */
+export function holderAt(pack: Pack, day: number, lngLat: [number, number]): HolderAnswer {
+  const view = viewAt(pack, day);
+  return {
+    date: view.iso,
+    lngLat,
+    side: sideOf(view.north, lngLat),
+    frontDistanceKm: Math.round(distanceToFrontKm(view.front.coords, lngLat) * 10) / 10,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The one module that talks to MapLibre. It creates the map, adds sources and layers once,
+ * then only updates them (setData, layout properties, camera), and tears down in destroy().
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection, Position } from 'geojson';
+import type { Pack } from '../lib/campaign.ts';
+import type { CampaignView } from '../lib/view.ts';
+import type { Lang } from '../lib/types.ts';
+import { seaMask } from '../lib/territory.ts';
+import { labelFontFaces } from './fonts.ts';
+import { labelField, style } from './style.ts';
+
+/** Options for createCampaignMap. */
+export interface CampaignMapOptions {
+  container: HTMLElement;
+  pack: Pack;
+  lang: Lang;
+  /** Called with [lon, lat] when the user clicks or taps the map. */
+  onQuery?: (lngLat: [number, number]) => void;
+  /** Called once the style and data are in and the first frame is drawn. */
+  onReady?: () => void;
+  /** Called when the GPU context is lost (and again with `false` when it comes back). */
+  onContextLost?: (lost: boolean) => void;
+  /** Keep the drawing buffer so tests can read pixels (costs speed; tests only). */
+  preserveDrawingBuffer?: boolean;
+}
+
+/** Handle returned by createCampaignMap. */
+export interface CampaignMap {
+  update(view: CampaignView): void;
+  setLang(lang: Lang): void;
+  destroy(): void;
+}
+
+/** Mask bounds: wider than any view so the mask's edge never shows. */
+const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
+
+/** True if this browser can give MapLibre a WebGL2 context. */
+export function supportsWebGL(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2'));
+  } catch {
+    return false;
+  }
+}
+
+/** A small diagonal hatch, so the PVA/KPA side is told apart by pattern as well as colour. */
+function hatchImage(size = 10): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size === 0 || (x + y + 1) % size === 0;
+      const i = (y * size + x) * 4;
+      data.set(on ? [140, 28, 20, 255] : [0, 0, 0, 0], i);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+function setData(map: maplibregl.Map, id: string, data: GeoJSON.GeoJSON): void {
+  const source = map.getSource<maplibregl.GeoJSONSource>(id);
+  source?.setData(data);
+}
+
+let workerSet = false;
+
+/** Creates the campaign map in `container`. Throws if WebGL is unavailable. */
+export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
+  if (!workerSet) {
+    // MapLibre 6 ships its worker as a separate file; without this the built app never loads.
+    maplibregl.setWorkerUrl(workerUrl);
+    workerSet = true;
+  }
+  const { pack } = options;
+  let lang = options.lang;
+  const map = new maplibregl.Map({
+    container: options.container,
+    style: style(lang, labelFontFaces(document.baseURI)),
+    bounds: pack.manifest.camera.bounds,
+    fitBoundsOptions: { padding: 10 },
+    maxBounds: [[118, 31], [138, 44]],
+    minZoom: 5,
+    maxZoom: 10,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+  let loaded = false;
+  let pending: CampaignView | undefined;
+  let frame = 0;
+
+  const flush = () => {
+    frame = 0;
+    if (!pending || !loaded) return;
+    setData(map, 'north', pending.north);
+    setData(map, 'front', pending.frontRuns);
+    pending = undefined;
+  };
+
+  map.on('load', () => {
+    map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
+    const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
+    setData(map, 'mainland', pack.basemap.mainland);
+    setData(map, 'mask', seaMask(ring, MASK_BOUNDS));
+    setData(map, 'land', pack.basemap.land);
+    setData(map, 'rivers', pack.basemap.rivers);
+    setData(map, 'parallel', pack.basemap.parallel);
+    setData(map, 'places', pack.places as FeatureCollection);
+    loaded = true;
+    flush();
+    map.once('idle', () => options.onReady?.());
+  });
+  map.on('click', (e) => options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)]));
+  const canvas = map.getCanvas();
+  const onLost = () => options.onContextLost?.(true);
+  const onRestored = () => options.onContextLost?.(false);
+  canvas.addEventListener('webglcontextlost', onLost);
+  canvas.addEventListener('webglcontextrestored', onRestored);
+
+  return {
+    update(view) {
+      pending = view;
+      // Coalesce to one setData per animation frame: never queue updates faster than the map draws.
+      if (!frame) frame = requestAnimationFrame(flush);
+    },
+    setLang(next) {
+      if (next === lang) return;
+      lang = next;
+      if (!loaded) return;
+      map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
+      map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
+      map.setLayoutProperty('parallel-label', 'text-field', labelField(lang));
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+      map.remove();
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

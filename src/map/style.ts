@@ -1,0 +1,168 @@
+/**
+ * The map style as plain data: sources start empty and are filled by the map module; layer
+ * order does the land clipping (territory and front sit under a sea mask).
+ */
+import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { Lang } from '../lib/types.ts';
+import { LABEL_FONT, type FontFace } from './fonts.ts';
+
+/** Colours, chosen for contrast on the pale basemap and for colour-vision deficiencies. */
+export const COLORS = {
+  sea: '#cfdfe8',
+  land: '#f3efe4',
+  neighbourLand: '#e6e2d8',
+  coast: '#7d8f99',
+  river: '#5b8db0',
+  parallel: '#4a4a4a',
+  north: '#c0392b',
+  front: '#6b0f1a',
+  frontCasing: '#ffffff',
+  label: '#1f2328',
+  labelHalo: '#ffffff',
+} as const;
+
+/** Source ids the map module fills. */
+export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places'] as const;
+export type SourceId = (typeof SOURCES)[number];
+
+const empty = { type: 'FeatureCollection', features: [] } as const;
+
+/** The label text for `lang`: Hangul in Korean, modern romanisation in English. */
+export function labelField(lang: Lang): ExpressionSpecification {
+  return lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'];
+}
+
+/** Dash pattern per certainty grade: solid, dashed, dotted. */
+export const DASHES: Record<1 | 2 | 3, number[] | undefined> = { 1: undefined, 2: [3, 2], 3: [0.8, 1.6] };
+
+function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
+  const dash = DASHES[certainty];
+  return {
+    id: `front-${certainty}`,
+    type: 'line',
+    source: 'front',
+    filter: ['==', ['get', 'certainty'], certainty],
+    layout: { 'line-join': 'round', 'line-cap': certainty === 3 ? 'round' : 'butt' },
+    paint: {
+      'line-color': COLORS.front,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 4.5],
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  };
+}
+
+/** All layers, bottom to top. */
+export function layers(lang: Lang): LayerSpecification[] {
+  return [
+    { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+    { id: 'mainland', type: 'fill', source: 'mainland', paint: { 'fill-color': COLORS.land } },
+    {
+      id: 'north-fill',
+      type: 'fill',
+      source: 'north',
+      paint: { 'fill-color': COLORS.north, 'fill-opacity': 0.22 },
+    },
+    { id: 'north-hatch', type: 'fill', source: 'north', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.55 } },
+    {
+      id: 'front-casing',
+      type: 'line',
+      source: 'front',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.frontCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 9, 8], 'line-opacity': 0.85 },
+    },
+    frontLayer(1),
+    frontLayer(2),
+    frontLayer(3),
+    { id: 'mask', type: 'fill', source: 'mask', paint: { 'fill-color': COLORS.sea } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.neighbourLand } },
+    { id: 'land-coast', type: 'line', source: 'land', paint: { 'line-color': COLORS.coast, 'line-width': 0.6 } },
+    { id: 'mainland-coast', type: 'line', source: 'mainland', paint: { 'line-color': COLORS.coast, 'line-width': 0.8 } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': COLORS.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', ['to-boolean', ['get', 'name_en']], 1.2, 0.5], 9, ['case', ['to-boolean', ['get', 'name_en']], 2.4, 1]],
+      },
+    },
+    {
+      id: 'parallel',
+      type: 'line',
+      source: 'parallel',
+      paint: { 'line-color': COLORS.parallel, 'line-width': 1.2, 'line-dasharray': [6, 3, 1, 3] },
+    },
+    {
+      id: 'parallel-label',
+      type: 'symbol',
+      source: 'parallel',
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'],
+        'text-font': [LABEL_FONT],
+        'text-size': 11,
+        'text-offset': [0, -0.7],
+      },
+      paint: { 'text-color': COLORS.parallel, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'river-labels',
+      type: 'symbol',
+      source: 'rivers',
+      filter: ['to-boolean', ['get', 'name_en']],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'],
+        'text-font': [LABEL_FONT],
+        'text-size': 11,
+        'symbol-spacing': 400,
+      },
+      paint: { 'text-color': COLORS.river, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'place-dots',
+      type: 'circle',
+      source: 'places',
+      filter: ['match', ['get', 'kind'], ['city', 'town', 'village'], true, false],
+      paint: {
+        'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3, 2.5],
+        'circle-color': COLORS.label,
+        'circle-stroke-color': COLORS.labelHalo,
+        'circle-stroke-width': 1.2,
+      },
+      minzoom: 0,
+    },
+    {
+      id: 'place-labels',
+      type: 'symbol',
+      source: 'places',
+      layout: {
+        'text-field': labelField(lang),
+        'text-font': [LABEL_FONT],
+        'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
+/** The whole style, with empty sources the map module fills on load. */
+export function style(lang: Lang, fontFaces: FontFace[]): StyleSpecification {
+  const sources = Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: empty }]));
+  return {
+    version: 8,
+    sources,
+    layers: layers(lang),
+    'font-faces': { [LABEL_FONT]: fontFaces },
+  } as StyleSpecification;
+}
+
+/** Place ranks shown at each zoom: ranks above this are filtered out at low zoom. */
+export function placeFilterForZoom(zoom: number): number {
+  return zoom < 6.5 ? 1 : zoom < 7.6 ? 2 : 3;
+}

@@ -1,0 +1,157 @@
+/**
+ * The end-to-end map in real headless Chromium against the production build.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { colorStats, decode } from './pixels.ts';
+import { COLORS } from '../../src/map/style.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(query = '', options = {}): Promise<Watched> {
+  const w = await openPage(browser, options);
+  await w.page.goto(`${base}${query}`);
+  await waitForMap(w.page);
+  return w;
+}
+
+async function mapShot(w: Watched) {
+  // Let the coalesced setData reach the screen before reading pixels.
+  await w.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await w.page.waitForTimeout(300);
+  return decode(await w.page.locator('.map').screenshot());
+}
+
+describe('the campaign map', () => {
+  it('draws the basemap and the front, and the front moves south with the slider', async () => {
+    const w = await open('?date=1950-12-31');
+    const first = await mapShot(w);
+    const sea = colorStats(first, COLORS.sea, 6);
+    const land = colorStats(first, COLORS.land, 6);
+    const front31 = colorStats(first, COLORS.front, 30);
+    expect(sea.count).toBeGreaterThan(5000);
+    expect(land.count).toBeGreaterThan(20000);
+    expect(front31.count).toBeGreaterThan(300);
+
+    await w.page.getByRole('slider', { name: /date/i }).focus();
+    await w.page.keyboard.press('PageUp'); // 1 Jan
+    await w.page.keyboard.press('PageUp'); // 3 Jan
+    await w.page.keyboard.press('PageUp'); // 5 Jan
+    await w.page.keyboard.press('PageUp'); // 7 Jan
+    const later = colorStats(await mapShot(w), COLORS.front, 30);
+    expect(later.count).toBeGreaterThan(300);
+    // Screen y grows southward: Line D lies well south of Line B.
+    expect(later.meanY - front31.meanY).toBeGreaterThan(40);
+    await w.context.close();
+  });
+
+  it('has an accessible date slider that keyboard and pointer both move', async () => {
+    const w = await open();
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toMatch(/^31 December 1950 – /);
+    await slider.focus();
+    await w.page.keyboard.press('ArrowRight');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^1 January 1951 – /);
+    await w.page.keyboard.press('End');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^31 January 1951 – /);
+    await w.page.keyboard.press('Home');
+    const heading = w.page.locator('.narrative article h3');
+    const before = await heading.textContent();
+
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('slider has no box');
+    await w.page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await w.page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 5 });
+    await w.page.mouse.up();
+    const dragged = await slider.getAttribute('aria-valuetext');
+    expect(dragged).toMatch(/January 1951/);
+    expect(await heading.textContent()).not.toBe(before);
+    await w.context.close();
+  });
+
+  it('opens a deep link on its date, follows the slider in the URL without history entries', async () => {
+    const w = await open('?date=1951-01-04');
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^4 January 1951 – /);
+    await expect.poll(() => w.page.locator('.phases [aria-current="step"]').textContent()).toMatch(/3 Jan/);
+    const historyLength = await w.page.evaluate(() => history.length);
+    await slider.focus();
+    await w.page.keyboard.press('ArrowRight');
+    await w.page.keyboard.press('ArrowRight');
+    await expect.poll(() => w.page.evaluate(() => location.search)).toContain('date=1951-01-06');
+    expect(await w.page.evaluate(() => history.length)).toBe(historyLength);
+    await w.context.close();
+  });
+
+  it('clicking a phase moves the slider to it and changes the narrative', async () => {
+    const w = await open();
+    await w.page.locator('.phases button').nth(5).click();
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^15 January 1951 – /);
+    expect(await w.page.locator('.phases [aria-current="step"]').count()).toBe(1);
+    await w.context.close();
+  });
+
+  it('opens the nearest valid date with a visible notice for a bad or out-of-range date', async () => {
+    for (const [query, expected] of [
+      ['?date=1951-13-45', /^31 December 1950/],
+      ['?date=1951-03-15', /^31 January 1951/],
+      ['?date=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', /^31 December 1950/],
+      ['?date=%', /^31 December 1950/],
+    ] as const) {
+      const w = await open(query);
+      expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(expected);
+      await expect.poll(() => w.page.locator('.notice').count()).toBeGreaterThan(0);
+      expect(await w.page.locator('img[src="x"]').count()).toBe(0);
+      await w.context.close();
+    }
+  });
+
+  it('answers who held a clicked place, and how far the front was', async () => {
+    const w = await open('?date=1951-01-10');
+    const box = await w.page.locator('.map').boundingBox();
+    if (!box) throw new Error('map has no box');
+    // Near the top of the map is far north: PVA/KPA side on 10 January.
+    await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.12);
+    const result = w.page.locator('.query .result');
+    await expect.poll(() => result.getAttribute('data-side')).toBe('PVA/KPA');
+    expect(await result.textContent()).toMatch(/\d+\.\d km from the front line/);
+    // Near the bottom is the far south: UN side.
+    await w.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.93);
+    await expect.poll(() => result.getAttribute('data-side')).toBe('UN');
+    await w.context.close();
+  });
+
+  it('speaks Korean with ?lang=ko', async () => {
+    const w = await open('?date=1951-01-04&lang=ko');
+    const slider = w.page.getByRole('slider', { name: /날짜/ });
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^1951년 1월 4일 – /);
+    expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await w.context.close();
+  });
+
+  it('requests nothing from any other origin and logs no console errors', async () => {
+    const w = await open('?date=1951-01-20');
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    await slider.focus();
+    await w.page.keyboard.press('End');
+    await w.page.getByRole('button', { name: '한국어' }).click();
+    await w.page.waitForTimeout(500);
+    const origin = new URL(base).origin;
+    const foreign = w.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Pack validation: the synthetic pack loads and plays; every invalid fixture is refused with
+ * a message that names the file, the feature and the problem.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { loadPack, PackError } from '../../src/lib/campaign.ts';
+import { fsJsonReader } from '../../src/lib/fs-json.ts';
+import { holderAt, viewAt } from '../../src/lib/view.ts';
+import { dayOf } from '../../src/lib/dates.ts';
+
+const SYNTHETIC = 'tests/fixtures/packs/synthetic/manifest.json';
+
+describe('synthetic pack', () => {
+  it('loads, and its view and query follow the date', async () => {
+    const pack = await loadPack(SYNTHETIC, fsJsonReader);
+    expect(pack.prepared).toHaveLength(3);
+    const alpha: [number, number] = [127.5, 37.5];
+    expect(holderAt(pack, dayOf('1900-01-01'), alpha).side).toBe('UN');
+    expect(holderAt(pack, dayOf('1900-01-06'), alpha).side).toBe('PVA/KPA');
+    const mid = viewAt(pack, dayOf('1900-01-03') + 0.5);
+    expect(mid.front.interpolated).toBe(true);
+    expect(mid.phase.id).toBe('north');
+    expect(viewAt(pack, dayOf('1900-01-08')).front.interpolated).toBe(false);
+  });
+});
+
+const cases: [string, RegExp][] = [
+  ['unknown-source', /fronts\.geojson: f2: cites unknown source key "NOPE"/],
+  ['self-intersection', /fronts\.geojson: f2: intersects itself/],
+  ['outside-region', /fronts\.geojson: f1: vertex 1 \[150, 10\] lies outside the region/],
+  ['starts-on-land', /fronts\.geojson: f3: must start at sea/],
+  ['dates-out-of-order', /fronts\.geojson: f2: fronts must be in date order/],
+  ['bad-certainty', /fronts\.geojson: f1: `certainty` must be 1, 2 or 3/],
+  ['bad-json', /fronts\.geojson: is not valid JSON/],
+  ['missing-phase-text', /narrative\.ko\.json: south: has no text for this phase/],
+  ['bad-phase-date', /manifest\.json: south: phase `start` is not an ISO date/],
+];
+
+describe('invalid fixtures', () => {
+  it.each(cases)('%s is refused with a precise message', async (reason, message) => {
+    const path = `tests/fixtures/invalid/${reason}/manifest.json`;
+    const error = await loadPack(path, fsJsonReader).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(message);
+    if (reason !== 'bad-json') expect(error).toBeInstanceOf(PackError);
+  });
+
+  it('geo:check exits 1 and prints the problem', () => {
+    let out = '';
+    let status = 0;
+    try {
+      execFileSync('npx', ['tsx', 'src/cli/geo-check.ts', 'tests/fixtures/invalid/unknown-source/manifest.json', SYNTHETIC], { encoding: 'utf8' });
+    } catch (e) {
+      const err = e as { status: number; stdout: string };
+      status = err.status;
+      out = err.stdout;
+    }
+    expect(status).toBe(1);
+    expect(out).toMatch(/^error .*unknown-source\/fronts\.geojson: f2: cites unknown source key "NOPE"$/m);
+    expect(out).toMatch(/^ok tests\/fixtures\/packs\/synthetic\/manifest\.json/m);
+  });
+});

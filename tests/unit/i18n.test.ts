@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/locales/en.ts';
+import { ko } from '../../src/locales/ko.ts';
+import { formatDate, formatKm, formatShortDate, isLang, preferredLang, t } from '../../src/lib/i18n.ts';
+import { dayOf } from '../../src/lib/dates.ts';
+
+describe('catalogues', () => {
+  it('Korean has exactly the English keys, none empty', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries(ko)) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('placeholders match between languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(en) as (keyof typeof en)[]) expect(names(ko[k]), k).toEqual(names(en[k]));
+  });
+});
+
+describe('formatting', () => {
+  const jan4 = dayOf('1951-01-04');
+  it('writes dates in words in each language', () => {
+    expect(formatDate('en', jan4)).toBe('4 January 1951');
+    expect(formatDate('ko', jan4)).toBe('1951년 1월 4일');
+    expect(formatDate('en', dayOf('1950-12-31') + 0.7)).toBe('31 December 1950');
+    expect(formatShortDate('en', jan4)).toBe('4 Jan');
+    expect(formatShortDate('ko', jan4)).toBe('1월 4일');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('en', 'slider.valuetext', { date: 'D', phase: 'P' })).toBe('D – P');
+    expect(t('en', 'slider.valuetext', { date: 'D' })).toBe('D – {phase}');
+  });
+
+  it('formats kilometres', () => {
+    expect(formatKm('en', 23.14)).toBe('23.1 km');
+    expect(formatKm('ko', 23.14)).toBe('23.1km');
+  });
+
+  it('picks the browser language when supported', () => {
+    expect(preferredLang(['ko-KR', 'en-US'])).toBe('ko');
+    expect(preferredLang(['fr-FR', 'en-GB'])).toBe('en');
+    expect(preferredLang(['fr'])).toBe('en');
+    expect(preferredLang(undefined)).toBe('en');
+    expect(isLang('ko')).toBe(true);
+    expect(isLang('KO')).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseAppParams, urlFor } from '../../src/lib/params.ts';
+import { dayOf } from '../../src/lib/dates.ts';
+
+const start = dayOf('1950-12-31');
+const end = dayOf('1951-01-31');
+
+describe('parseAppParams', () => {
+  it('opens the requested date and language', () => {
+    const p = parseAppParams('?date=1951-01-04&lang=ko', start, end);
+    expect(p.day).toBe(dayOf('1951-01-04'));
+    expect(p.lang).toBe('ko');
+    expect(p.notices).toEqual([]);
+  });
+
+  it('defaults to the start with no notice when nothing is given', () => {
+    expect(parseAppParams('', start, end)).toEqual({ day: start, lang: undefined, notices: [] });
+  });
+
+  it('falls back to the start with a notice on a malformed date', () => {
+    const p = parseAppParams('?date=1951-13-45', start, end);
+    expect(p.day).toBe(start);
+    expect(p.notices).toEqual([{ key: 'notice.badDate', vars: { value: '1951-13-45', fallback: '1950-12-31' } }]);
+  });
+
+  it('clamps an out-of-range date to the nearest end with a notice', () => {
+    const late = parseAppParams('?date=1951-03-15', start, end);
+    expect(late.day).toBe(end);
+    expect(late.notices[0].key).toBe('notice.dateOutOfRange');
+    expect(parseAppParams('?date=1950-06-25', start, end).day).toBe(start);
+  });
+
+  it('never throws on hostile input and keeps echoed values short', () => {
+    for (const s of ['%', '?date=%', '?date=%E0%A4%A', '?lang=<img src=x onerror=alert(1)>', '?date="><img src=x onerror=alert(1)>', '?' + 'a'.repeat(10000), '?date=' + 'x'.repeat(500)]) {
+      const p = parseAppParams(s, start, end);
+      expect(p.day).toBe(start);
+      for (const n of p.notices) for (const v of Object.values(n.vars)) expect(v.length).toBeLessThanOrEqual(41);
+    }
+  });
+
+  it('ignores unknown keys and rejects unknown languages with a notice', () => {
+    const p = parseAppParams('?foo=bar&lang=fr', start, end);
+    expect(p.lang).toBeUndefined();
+    expect(p.notices.map((n) => n.key)).toEqual(['notice.badLang']);
+  });
+});
+
+describe('urlFor', () => {
+  it('sets date and lang and keeps other parameters', () => {
+    expect(urlFor('http://h/x/?a=1&date=1951-01-01', '1951-01-04', 'ko')).toBe('http://h/x/?a=1&date=1951-01-04&lang=ko');
+  });
+});

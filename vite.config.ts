@@ -1,0 +1,57 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { geoData } from './src/build/geo-data-plugin.ts';
+
+/** The Content-Security-Policy of the built pages: nothing but our own origin. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export default defineConfig({
+  // Relative asset paths: the build works from any static host or sub-folder.
+  base: './',
+  plugins: [
+    svelte(),
+    geoData({ root: 'geo', manifests: ['korea-1951-01/manifest.json'] }),
+    {
+      name: 'csp-meta',
+      apply: 'build',
+      // Only in the build: the dev server injects inline styles for hot reloading.
+      transformIndexHtml: (html) =>
+        html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    },
+  ],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/data/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
