@@ -137,3 +137,58 @@ export interface Manifest {
 export type Territory = Feature<Polygon | MultiPolygon, { side: Side }>;
 export type Fronts = FeatureCollection<LineString, FrontProps>;
 export type Places = FeatureCollection<Point, PlaceProps>;
+
+/** Echelon of a formation, as drawn on its symbol. */
+export type Echelon = 'army-group' | 'army' | 'corps' | 'division' | 'brigade' | 'regiment' | 'battalion';
+
+/** A formation shown on the map (geo/<pack>/units.json, keyed by id). */
+export interface Unit {
+  id: string;
+  name_en: string;
+  name_ko: string;
+  side: Side;
+  /** Nation or army, e.g. "PVA", "KPA", "US", "ROK", "UK", "Commonwealth", "Turkey", "France". */
+  army: string;
+  /** MIL-STD-2525C 15-character SIDC, framed from the UN point of view (friendly / hostile). */
+  sidc: string;
+  echelon: Echelon;
+  /** Branch in words, e.g. "infantry", "armour". */
+  type: string;
+  commander_en?: string;
+  commander_ko?: string;
+  /** Parent formation id, if shown. */
+  parent?: string;
+  /** One-sentence note per language on its role this month. */
+  note_en: string;
+  note_ko: string;
+  sources: string[];
+}
+
+/** A dated position of a unit (geo/<pack>/unit-positions.geojson, Point features). */
+export interface UnitPositionProps {
+  id: string;
+  unit: string;
+  /** The unit sits here from `from` to `to` (ISO dates, inclusive of `to` at 00:00); it moves
+   * linearly from one position's `to` to the next position's `from`, and is hidden before the
+   * first `from` and after the last `to`. */
+  from: string;
+  to: string;
+  certainty: Certainty;
+  sources: string[];
+  note?: string;
+}
+
+/** An arrow for a thrust, raid or infiltration (geo/<pack>/arrows.geojson, LineString features
+ * drawn from tail to head). */
+export interface ArrowProps {
+  id: string;
+  side: Side;
+  kind: 'attack' | 'raid' | 'withdrawal' | 'infiltration';
+  /** Shown from `from` to `to` (ISO dates); fades in and out over half a day at each end. */
+  from: string;
+  to: string;
+  label_en: string;
+  label_ko: string;
+  certainty: Certainty;
+  sources: string[];
+}

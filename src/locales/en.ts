@@ -55,13 +55,21 @@ export const en = {
   'query.result': 'On {date} the point {lngLat} was on the {side} side, {km} from the front line.',
   'query.interpolatedNote': 'The front here is interpolated between two dated lines.',
   'query.close': 'Close',
+  'query.choose': 'Or choose a place:',
+  'query.choosePlaceholder': '— place —',
+  'place.spelling1951': 'Spelling in 1951 sources',
+  'place.coordSource': 'Position from',
+  'place.coordSrc.G': 'GeoNames (modern town centre)',
+  'place.coordSrc.W': 'Wikipedia coordinates',
+  'place.coordSrc.E': 'an estimate (within a few km)',
+  'place.coordSrc.D': 'a distance or bearing given in a historical source',
 
   'map.label': 'Map of Korea with the front line on {date}',
   'map.attribution': 'Natural Earth · GSHHG',
 
   'notice.badDate': 'The date “{value}” in the link is not a valid date (YYYY-MM-DD), so the map opens on {fallback}.',
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
-  'notice.badLang': 'The language “{value}” is not available; English is shown.',
+  'notice.badLang': 'The language “{value}” is not available.',
   'notice.dismiss': 'Dismiss',
 
   'error.load': 'The campaign data could not be loaded.',

@@ -57,13 +57,21 @@ export const ko: Record<MessageKey, string> = {
   'query.result': '{date}에 {lngLat} 지점은 {side} 쪽이었고, 전선에서 {km} 떨어져 있었습니다.',
   'query.interpolatedNote': '이곳의 전선은 날짜가 확인된 두 전선 사이를 보간한 것입니다.',
   'query.close': '닫기',
+  'query.choose': '또는 장소를 고르세요:',
+  'query.choosePlaceholder': '— 장소 —',
+  'place.spelling1951': '1951년 자료의 표기',
+  'place.coordSource': '위치 출처',
+  'place.coordSrc.G': 'GeoNames (현재 시가지 중심)',
+  'place.coordSrc.W': '위키백과 좌표',
+  'place.coordSrc.E': '추정 (수 km 이내)',
+  'place.coordSrc.D': '역사 자료에 나온 거리나 방위로 계산',
 
   'map.label': '{date}의 전선을 보여 주는 한국 지도',
   'map.attribution': 'Natural Earth · GSHHG',
 
   'notice.badDate': '링크의 날짜 “{value}”는 올바른 날짜(YYYY-MM-DD)가 아니어서 {fallback}로 엽니다.',
   'notice.dateOutOfRange': '{value}은(는) 이 지도의 기간 밖이어서 가장 가까운 날짜인 {fallback}로 엽니다.',
-  'notice.badLang': '“{value}” 언어는 지원하지 않아 영어로 보여 줍니다.',
+  'notice.badLang': '“{value}” 언어는 지원하지 않습니다.',
   'notice.dismiss': '닫기',
 
   'error.load': '전역 자료를 불러오지 못했습니다.',

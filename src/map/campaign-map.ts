@@ -18,8 +18,8 @@ export interface CampaignMapOptions {
   container: HTMLElement;
   pack: Pack;
   lang: Lang;
-  /** Called with [lon, lat] when the user clicks or taps the map. */
-  onQuery?: (lngLat: [number, number]) => void;
+  /** Called with [lon, lat] when the user clicks or taps the map, and the id of the place hit, if any. */
+  onQuery?: (lngLat: [number, number], placeId?: string) => void;
   /** Called once the style and data are in and the first frame is drawn. */
   onReady?: () => void;
   /** Called when the GPU context is lost (and again with `false` when it comes back). */
@@ -121,7 +121,13 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     flush();
     map.once('idle', () => options.onReady?.());
   });
-  map.on('click', (e) => options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)]));
+  map.on('click', (e) => {
+    // A few pixels of slack so a tap on a small dot or its label still picks the place.
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]];
+    const hit = map.queryRenderedFeatures(box, { layers: ['place-dots', 'place-labels'] })[0];
+    const id = typeof hit?.properties?.id === 'string' ? hit.properties.id : undefined;
+    options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)], id);
+  });
   const canvas = map.getCanvas();
   const onLost = () => options.onContextLost?.(true);
   const onRestored = () => options.onContextLost?.(false);

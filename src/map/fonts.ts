@@ -8,11 +8,18 @@ import unicode from '@fontsource/noto-sans-kr/unicode.json';
 /** The font name map layers ask for in `text-font`. */
 export const LABEL_FONT = 'Noto Sans KR';
 
-const files = import.meta.glob('/node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-*-400-normal.woff2', {
+// The unicode-range subsets only: the whole-script "korean" file (540 KB) is never needed.
+const files = import.meta.glob(
+  [
+    '/node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-*-400-normal.woff2',
+    '!**/noto-sans-kr-korean-400-normal.woff2',
+  ],
+  {
   query: '?url',
   import: 'default',
-  eager: true,
-}) as Record<string, string>;
+    eager: true,
+  },
+) as Record<string, string>;
 
 /** One font-faces entry. */
 export interface FontFace {

@@ -155,3 +155,18 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 });
+
+describe('places', () => {
+  it('a place chosen without a pointer shows its card, 1951 spelling and who held it', async () => {
+    const w = await open('?date=1951-01-20');
+    await w.page.getByLabel(/choose a place/i).selectOption('pyeongtaek');
+    const result = w.page.locator('.query .result');
+    await expect.poll(() => result.getAttribute('data-side')).toBe('UN');
+    expect(await result.locator('.place-name').textContent()).toMatch(/Pyeongtaek\s*평택/);
+    expect(await result.textContent()).toContain("P'yongt'aek");
+    // Another place, on the same date, is on the other side.
+    await w.page.getByLabel(/choose a place/i).selectOption('seoul');
+    await expect.poll(() => result.getAttribute('data-side')).toBe('PVA/KPA');
+    await w.context.close();
+  });
+});
