@@ -8,6 +8,19 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadPack } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
+import type { Manifest, Unit } from '../lib/types.ts';
+import { isValidSidc, renderSymbols } from './unit-symbols.ts';
+
+/** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
+export const SYMBOLS_FILE = 'unit-symbols.json';
+
+/** Pre-renders the symbols of the pack at `manifest` (a path under geo/), or undefined if it has no units. */
+async function symbolsFor(root: string, manifest: string): Promise<string | undefined> {
+  const m = JSON.parse(await readFile(join(root, manifest), 'utf8')) as Manifest;
+  if (!m.files.units) return undefined;
+  const units = JSON.parse(await readFile(join(root, manifest, '..', m.files.units), 'utf8')) as Record<string, Unit>;
+  return JSON.stringify(renderSymbols(units));
+}
 
 const DATA_EXT = /\.(geo)?json$/;
 /** Folders under geo/ that hold recipes or raw inputs, not data the app loads. */
@@ -37,7 +50,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       if (!isBuild) return;
       for (const m of options.manifests) {
         try {
-          await loadPack(join(root, m), fsJsonReader);
+          await loadPack(join(root, m), fsJsonReader, { isValidSidc });
         } catch (e) {
           this.error(`Campaign data is invalid:\n${e instanceof Error ? e.message : String(e)}`);
         }
@@ -46,6 +59,15 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+        const symbolsOf = options.manifests.find((m) => path === `/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`);
+        if (symbolsOf) {
+          symbolsFor(root, symbolsOf).then((json) => {
+            if (json === undefined) return next();
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(json);
+          }, next);
+          return;
+        }
         const file = resolve(root, `.${path}`);
         // Serve only data files inside geo/, never anything a crafted path points at.
         if (!file.startsWith(root + sep) || !DATA_EXT.test(file) || !existsSync(file) || !statSync(file).isFile()) return next();
@@ -56,6 +78,10 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
     async generateBundle() {
       for (const file of await dataFiles(root)) {
         this.emitFile({ type: 'asset', fileName: `data/${relative(root, file).split(sep).join('/')}`, source: await readFile(file) });
+      }
+      for (const m of options.manifests) {
+        const json = await symbolsFor(root, m);
+        if (json !== undefined) this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`, source: json });
       }
     },
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadPack, PackError } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
 import { formatProblem } from '../lib/validate.ts';
+import { isValidSidc } from '../build/unit-symbols.ts';
 
 function packManifests(root: string): string[] {
   return readdirSync(root, { withFileTypes: true })
@@ -18,8 +19,8 @@ const manifests = process.argv.length > 2 ? process.argv.slice(2) : packManifest
 let failed = 0;
 for (const m of manifests) {
   try {
-    const pack = await loadPack(m, fsJsonReader);
-    process.stdout.write(`ok ${m}: ${pack.fronts.features.length} fronts, ${pack.places.features.length} places, ${pack.manifest.phases.length} phases\n`);
+    const pack = await loadPack(m, fsJsonReader, { isValidSidc });
+    process.stdout.write(`ok ${m}: ${pack.fronts.features.length} fronts, ${pack.places.features.length} places, ${Object.keys(pack.units).length} units, ${pack.arrows.length} arrows, ${pack.manifest.phases.length} phases\n`);
   } catch (e) {
     failed++;
     const lines = e instanceof PackError ? e.problems.map(formatProblem) : [e instanceof Error ? e.message : String(e)];

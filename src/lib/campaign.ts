@@ -2,14 +2,15 @@
  * Loading a campaign pack: the manifest, then every file it names, each validated.
  * The reader is injected so the browser (fetch) and Node (fs) share this code.
  */
-import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
-import type { Fronts, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex } from './types.ts';
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import type { ArrowProps, Fronts, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex, Unit, UnitPositionProps } from './types.ts';
+import { prepareArrows, prepareTracks, type PreparedArrow, type UnitTrack } from './forces.ts';
 import { LANGS } from './types.ts';
 import { dayOf } from './dates.ts';
 import { prepareFronts, type PreparedFront } from './morph.ts';
 import {
-  formatProblem, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
-  validateSources, type PackContext, type Problem,
+  formatProblem, validateArrows, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
+  validateSources, validateUnitPositions, validateUnits, type PackContext, type Problem,
 } from './validate.ts';
 
 /** Reads and parses one JSON file; rejects with a message naming the path on failure. */
@@ -25,6 +26,9 @@ export interface Pack {
   prepared: PreparedFront[];
   places: Places;
   lines: FeatureCollection<LineString, RefLineProps>;
+  units: Record<string, Unit>;
+  tracks: UnitTrack[];
+  arrows: PreparedArrow[];
   narratives: Record<Lang, Narrative>;
   sources: SourceIndex;
   basemap: {
@@ -57,18 +61,28 @@ export function joinPath(base: string, rel: string): string {
 
 const emptyCollection = (): FeatureCollection<LineString, RefLineProps> => ({ type: 'FeatureCollection', features: [] });
 
+/** Options for loadPack. */
+export interface LoadOptions {
+  /** SIDC check for units (Node tools pass milsymbol's; the browser trusts the build's check). */
+  isValidSidc?: (sidc: string) => boolean;
+}
+
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
-export async function loadPack(manifestPath: string, read: JsonReader): Promise<Pack> {
+export async function loadPack(manifestPath: string, read: JsonReader, options: LoadOptions = {}): Promise<Pack> {
   const manifest = await read(manifestPath);
   const problems = validateManifest(manifestPath, manifest);
   if (problems.length) throw new PackError(problems);
   const m = manifest as Manifest;
   const at = (rel: string) => joinPath(manifestPath, rel);
-  const [sources, fronts, places, lines, mainland, land, rivers, parallel, ...texts] = await Promise.all([
+  const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
+  const [sources, fronts, places, lines, units, positions, arrows, mainland, land, rivers, parallel, ...texts] = await Promise.all([
     read(at(m.files.sources)),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
-    m.files.lines ? read(at(m.files.lines)) : Promise.resolve(emptyCollection()),
+    optional(m.files.lines, emptyCollection()),
+    optional(m.files.units, {}),
+    optional(m.files.unitPositions, emptyCollection()),
+    optional(m.files.arrows, emptyCollection()),
     read(at(m.files.basemap.mainland)),
     read(at(m.files.basemap.land)),
     read(at(m.files.basemap.rivers)),
@@ -82,12 +96,17 @@ export async function loadPack(manifestPath: string, read: JsonReader): Promise<
     start: dayOf(m.start),
     end: dayOf(m.end),
     mainland: mainlandFeature,
+    unitIds: new Set(units && typeof units === 'object' ? Object.keys(units) : []),
+    isValidSidc: options.isValidSidc,
   };
   const all = [
     ...validateSources(at(m.files.sources), sources),
     ...validateFronts(at(m.files.fronts), fronts, ctx),
     ...validatePlaces(at(m.files.places), places, ctx),
     ...(m.files.lines ? validateLines(at(m.files.lines), lines, ctx) : []),
+    ...(m.files.units ? validateUnits(at(m.files.units), units, ctx) : []),
+    ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
+    ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
     ...LANGS.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
   ];
   if (!mainlandFeature) all.push({ file: at(m.files.basemap.mainland), message: 'must hold a Polygon feature (the mainland)' });
@@ -102,6 +121,9 @@ export async function loadPack(manifestPath: string, read: JsonReader): Promise<
     prepared: prepareFronts(f.features),
     places: places as Places,
     lines: lines as FeatureCollection<LineString, RefLineProps>,
+    units: units as Record<string, Unit>,
+    tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
+    arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
     narratives: Object.fromEntries(LANGS.map((l, i) => [l, texts[i] as Narrative])) as Record<Lang, Narrative>,
     sources: sources as SourceIndex,
     basemap: {

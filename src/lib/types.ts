@@ -126,6 +126,12 @@ export interface Manifest {
     fronts: string;
     places: string;
     lines?: string;
+    /** Formations, keyed by id (units.json). */
+    units?: string;
+    /** Dated unit positions (Point features). */
+    unitPositions?: string;
+    /** Dated arrows (LineString features). */
+    arrows?: string;
     narrative: Record<Lang, string>;
     /** Path of the shared sources file, relative to the manifest. */
     sources: string;

@@ -111,6 +111,10 @@ export interface PackContext {
   end: number;
   /** Mainland polygon, for the coast-to-coast check (optional). */
   mainland?: Feature<Polygon>;
+  /** Unit ids of the pack, for checking positions. */
+  unitIds?: Set<string>;
+  /** SIDC check (milsymbol), available in Node tools only; skipped when absent. */
+  isValidSidc?: (sidc: string) => boolean;
 }
 
 function featureList(r: Report, data: Json, geometry: string): Obj[] {
@@ -229,6 +233,76 @@ export function validateNarrative(file: string, data: Json, lang: string, ctx: P
     });
   }
   for (const id of Object.keys(data.phases)) if (!ctx.phaseIds.has(id)) r.add('is not a manifest phase', id);
+  return r.problems;
+}
+
+const ECHELONS = ['army-group', 'army', 'corps', 'division', 'brigade', 'regiment', 'battalion'];
+
+/** Checks units.json. */
+export function validateUnits(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data)) { r.add('must be an object keyed by unit id'); return r.problems; }
+  for (const [key, u] of Object.entries(data)) {
+    if (!isObj(u)) { r.add('must be an object', key); continue; }
+    if (u.id !== key) r.add('`id` must equal its key', key);
+    for (const f of ['name_en', 'name_ko', 'army', 'type', 'note_en', 'note_ko']) if (!isStr(u[f])) r.add(`lacks \`${f}\``, key);
+    if (u.side !== 'UN' && u.side !== 'PVA/KPA') r.add('`side` must be "UN" or "PVA/KPA"', key);
+    if (!ECHELONS.includes(String(u.echelon))) r.add(`\`echelon\` must be one of ${ECHELONS.join(', ')}`, key);
+    if (!isStr(u.sidc) || u.sidc.length !== 15) r.add('`sidc` must be a 15-character SIDC', key);
+    else {
+      const hostile = u.sidc[1] === 'H';
+      if (u.side === 'UN' ? u.sidc[1] !== 'F' : !hostile) r.add('`sidc` affiliation must be F (friendly) for UN and H (hostile) for PVA/KPA', key);
+      if (ctx.isValidSidc && !ctx.isValidSidc(u.sidc)) r.add(`\`sidc\` "${u.sidc}" is not a valid symbol code`, key);
+    }
+    if (u.parent !== undefined && !(isStr(u.parent) && u.parent in data)) r.add(`\`parent\` "${String(u.parent)}" is not a unit`, key);
+    checkSources(r, u.sources, ctx.sources, key);
+  }
+  return r.problems;
+}
+
+/** Checks unit-positions.geojson. */
+export function validateUnitPositions(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  const lastTo = new Map<string, number>();
+  for (const f of featureList(r, data, 'Point')) {
+    const p = f.properties as Obj;
+    const id = String(p.id);
+    if (!isStr(p.unit) || !ctx.unitIds?.has(p.unit)) r.add(`\`unit\` "${String(p.unit)}" is not in units.json`, id);
+    const from = parseIsoDate(p.from);
+    const to = parseIsoDate(p.to);
+    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
+    else {
+      if (from < ctx.start || to > ctx.end) r.add('dates lie outside the pack range', id);
+      const prev = lastTo.get(String(p.unit));
+      if (prev !== undefined && from < prev) r.add('overlaps or precedes the previous position of its unit (list positions in date order)', id);
+      lastTo.set(String(p.unit), to);
+    }
+    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
+    checkSources(r, p.sources, ctx.sources, id);
+    const c = (f.geometry as Obj).coordinates;
+    if (!isPosition(c) || !inRegion(c)) r.add('has coordinates outside the region', id);
+  }
+  return r.problems;
+}
+
+const ARROW_KINDS = ['attack', 'raid', 'withdrawal', 'infiltration'];
+
+/** Checks arrows.geojson. */
+export function validateArrows(file: string, data: Json, ctx: PackContext): Problem[] {
+  const r = new Report(file);
+  for (const f of featureList(r, data, 'LineString')) {
+    const p = f.properties as Obj;
+    const id = String(p.id);
+    if (p.side !== 'UN' && p.side !== 'PVA/KPA') r.add('`side` must be "UN" or "PVA/KPA"', id);
+    if (!ARROW_KINDS.includes(String(p.kind))) r.add(`\`kind\` must be one of ${ARROW_KINDS.join(', ')}`, id);
+    if (!isStr(p.label_en) || !isStr(p.label_ko)) r.add('needs `label_en` and `label_ko`', id);
+    const from = parseIsoDate(p.from);
+    const to = parseIsoDate(p.to);
+    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
+    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
+    checkSources(r, p.sources, ctx.sources, id);
+    lineCoords(r, f, id);
+  }
   return r.problems;
 }
 

@@ -1,12 +1,13 @@
 /**
  * The view of the campaign at one moment, derived from nothing but the pack and the date.
  */
-import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
 import type { Certainty, Phase, Side } from './types.ts';
 import type { Pack } from './campaign.ts';
 import { frontAt, type FrontState } from './morph.ts';
 import { distanceToFrontKm, northPolygon, sideOf } from './territory.ts';
 import { clampDay, isoOf } from './dates.ts';
+import { arrowsAt, unitsAt, type ArrowAtProps, type UnitAtProps } from './forces.ts';
 
 /** Everything drawn or said about one date. */
 export interface CampaignView {
@@ -19,6 +20,10 @@ export interface CampaignView {
   north: Feature<Polygon, { side: Side }>;
   /** The front split into runs of equal certainty, for solid / dashed / dotted styling. */
   frontRuns: FeatureCollection<LineString, { certainty: Certainty }>;
+  /** Units whose position is known at this moment. */
+  units: FeatureCollection<Point, UnitAtProps>;
+  /** Arrows shown at this moment, with their fade. */
+  arrows: FeatureCollection<LineString | Polygon, ArrowAtProps>;
 }
 
 /** Index of the phase that contains `day` (the last phase whose start is ≤ day). */
@@ -59,7 +64,17 @@ export function viewAt(pack: Pack, day: number): CampaignView {
     front,
     north: northPolygon(front.coords, pack.manifest.northClosure),
     frontRuns: certaintyRuns(front.coords, front.certainty),
+    units: unitsAt(pack.tracks, d),
+    arrows: arrowsAt(pack.arrows, d),
   };
+}
+
+/** Every source key behind what is drawn at this moment: the front(s), units and arrows. */
+export function drawnSources(view: CampaignView): string[] {
+  const keys = new Set<string>([...view.front.from.sources, ...(view.front.interpolated ? view.front.to.sources : [])]);
+  for (const f of view.units.features) for (const k of f.properties.sources) keys.add(k);
+  for (const f of view.arrows.features) for (const k of f.properties.sources) keys.add(k);
+  return [...keys];
 }
 
 /** Answer to "who held this place on this date?". */

@@ -11,7 +11,7 @@ import type { CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { labelFontFaces } from './fonts.ts';
-import { labelField, style } from './style.ts';
+import { arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -26,12 +26,28 @@ export interface CampaignMapOptions {
   onContextLost?: (lost: boolean) => void;
   /** Keep the drawing buffer so tests can read pixels (costs speed; tests only). */
   preserveDrawingBuffer?: boolean;
+  /** Pre-rendered unit symbols, keyed by unit id. */
+  symbols?: Record<string, SymbolImage>;
+  /** Ids of the reference lines shown at start. */
+  refLines?: readonly string[];
+  /** Called with a unit id when the user clicks a unit symbol. */
+  onUnit?: (id: string) => void;
+}
+
+/** A pre-rendered symbol (see src/build/unit-symbols.ts). */
+export interface SymbolImage {
+  svg: string;
+  width: number;
+  height: number;
+  anchor: { x: number; y: number };
 }
 
 /** Handle returned by createCampaignMap. */
 export interface CampaignMap {
   update(view: CampaignView): void;
   setLang(lang: Lang): void;
+  /** Shows exactly these reference lines. */
+  setRefLines(ids: readonly string[]): void;
   destroy(): void;
 }
 
@@ -59,6 +75,46 @@ function hatchImage(size = 10): { width: number; height: number; data: Uint8Arra
     }
   }
   return { width: size, height: size, data };
+}
+
+/** Image pixel ratio for symbols: drawn at twice their size so they stay crisp on any screen. */
+const SYMBOL_RATIO = 2;
+
+/**
+ * Rasterises a symbol into a canvas padded so the symbol's anchor (the position it marks)
+ * is the centre: MapLibre anchors icons at their centre, and data-driven offsets don't work.
+ */
+async function symbolBitmap(s: SymbolImage): Promise<ImageData> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(s.svg)}`;
+  await img.decode();
+  const halfW = Math.max(s.anchor.x, s.width - s.anchor.x);
+  const halfH = Math.max(s.anchor.y, s.height - s.anchor.y);
+  const w = Math.ceil(2 * halfW * SYMBOL_RATIO);
+  const h = Math.ceil(2 * halfH * SYMBOL_RATIO);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.drawImage(img, (halfW - s.anchor.x) * SYMBOL_RATIO, (halfH - s.anchor.y) * SYMBOL_RATIO, s.width * SYMBOL_RATIO, s.height * SYMBOL_RATIO);
+  return ctx.getImageData(0, 0, w, h);
+}
+
+async function addSymbols(map: maplibregl.Map, symbols: Record<string, SymbolImage>): Promise<void> {
+  await Promise.all(
+    Object.entries(symbols).map(async ([id, s]) => {
+      const data = await symbolBitmap(s);
+      if (!map.hasImage(id)) map.addImage(id, data, { pixelRatio: SYMBOL_RATIO });
+    }),
+  );
+}
+
+function refLineData(pack: Pack, shown: readonly string[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: pack.lines.features.map((f) => ({ ...f, properties: { ...f.properties, shown: shown.includes(f.properties.id) } })),
+  };
 }
 
 function setData(map: maplibregl.Map, id: string, data: GeoJSON.GeoJSON): void {
@@ -97,6 +153,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let loaded = false;
+  let refLines = options.refLines ?? [];
   let pending: CampaignView | undefined;
   let frame = 0;
 
@@ -105,6 +162,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     if (!pending || !loaded) return;
     setData(map, 'north', pending.north);
     setData(map, 'front', pending.frontRuns);
+    setData(map, 'units', pending.units);
+    setData(map, 'arrows', pending.arrows);
     pending = undefined;
   };
 
@@ -117,13 +176,25 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setData(map, 'rivers', pack.basemap.rivers);
     setData(map, 'parallel', pack.basemap.parallel);
     setData(map, 'places', pack.places as FeatureCollection);
+    setData(map, 'ref-lines', refLineData(pack, refLines));
     loaded = true;
     flush();
-    map.once('idle', () => options.onReady?.());
+    // Symbols decode asynchronously; the map is ready once they are in (or failed: units then stay hidden).
+    addSymbols(map, options.symbols ?? {})
+      .catch(() => undefined)
+      .finally(() => {
+        map.triggerRepaint();
+        map.once('idle', () => options.onReady?.());
+      });
   });
   map.on('click', (e) => {
     // A few pixels of slack so a tap on a small dot or its label still picks the place.
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]];
+    const unit = map.queryRenderedFeatures(box, { layers: ['units'] })[0];
+    if (typeof unit?.properties?.unit === 'string' && options.onUnit) {
+      options.onUnit(unit.properties.unit);
+      return;
+    }
     const hit = map.queryRenderedFeatures(box, { layers: ['place-dots', 'place-labels'] })[0];
     const id = typeof hit?.properties?.id === 'string' ? hit.properties.id : undefined;
     options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)], id);
@@ -147,6 +218,13 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('parallel-label', 'text-field', labelField(lang));
+      map.setLayoutProperty('ref-line-labels', 'text-field', labelField(lang));
+      map.setLayoutProperty('arrow-labels', 'text-field', arrowLabelField(lang));
+      map.setLayoutProperty('units', 'text-field', unitLabelField(lang));
+    },
+    setRefLines(ids) {
+      refLines = ids;
+      if (loaded) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);

@@ -19,10 +19,13 @@ export const COLORS = {
   frontCasing: '#ffffff',
   label: '#1f2328',
   labelHalo: '#ffffff',
+  refLine: '#3d4f7a',
+  arrowUN: '#1f4e79',
+  arrowPVA: '#8c1c14',
 } as const;
 
 /** Source ids the map module fills. */
-export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places'] as const;
+export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places', 'ref-lines', 'arrows', 'units'] as const;
 export type SourceId = (typeof SOURCES)[number];
 
 const empty = { type: 'FeatureCollection', features: [] } as const;
@@ -30,6 +33,16 @@ const empty = { type: 'FeatureCollection', features: [] } as const;
 /** The label text for `lang`: Hangul in Korean, modern romanisation in English. */
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'];
+}
+
+/** Arrow label text for `lang`. */
+export function arrowLabelField(lang: Lang): ExpressionSpecification {
+  return ['get', lang === 'ko' ? 'label_ko' : 'label_en'];
+}
+
+/** Unit label text for `lang`, shown only when zoomed in (symbols alone at campaign scale). */
+export function unitLabelField(lang: Lang): ExpressionSpecification {
+  return ['step', ['zoom'], '', 7.8, ['get', lang === 'ko' ? 'name_ko' : 'name_en']];
 }
 
 /** Dash pattern per certainty grade: solid, dashed, dotted. */
@@ -49,6 +62,101 @@ function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
       ...(dash ? { 'line-dasharray': dash } : {}),
     },
   };
+}
+
+const arrowColor: ExpressionSpecification = ['match', ['get', 'side'], 'UN', COLORS.arrowUN, COLORS.arrowPVA];
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+
+function arrowShaft(id: string, kinds: string[], dash?: number[]): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: 'arrows',
+    filter: ['all', isLine, ['in', ['get', 'kind'], ['literal', kinds]]],
+    layout: { 'line-cap': 'butt', 'line-join': 'round' },
+    paint: {
+      'line-color': arrowColor,
+      'line-opacity': ['get', 'opacity'],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 5],
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  };
+}
+
+/** Reference lines, arrows and units: drawn above the basemap, below place labels. */
+function overlayLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'ref-lines',
+      type: 'line',
+      source: 'ref-lines',
+      filter: ['==', ['get', 'shown'], true],
+      paint: { 'line-color': COLORS.refLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
+    },
+    {
+      id: 'ref-line-labels',
+      type: 'symbol',
+      source: 'ref-lines',
+      filter: ['==', ['get', 'shown'], true],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': labelField(lang),
+        'text-font': [LABEL_FONT],
+        'text-size': 12,
+        'symbol-spacing': 300,
+        'text-offset': [0, 0.8],
+      },
+      paint: { 'text-color': COLORS.refLine, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.8 },
+    },
+    arrowShaft('arrows-solid', ['attack', 'withdrawal']),
+    arrowShaft('arrows-dashed', ['raid', 'infiltration'], [2, 1.2]),
+    {
+      id: 'arrow-heads',
+      type: 'fill',
+      source: 'arrows',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': arrowColor, 'fill-opacity': ['get', 'opacity'] },
+    },
+    {
+      id: 'arrow-labels',
+      type: 'symbol',
+      source: 'arrows',
+      filter: isLine,
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': arrowLabelField(lang),
+        'text-font': [LABEL_FONT],
+        'text-size': 11,
+        'text-offset': [0, -0.9],
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': arrowColor, 'text-opacity': ['get', 'opacity'], 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 },
+    },
+    {
+      id: 'units',
+      type: 'symbol',
+      source: 'units',
+      layout: {
+        'icon-image': ['get', 'unit'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 8, 1, 10, 1.2],
+        'text-field': unitLabelField(lang),
+        'text-font': [LABEL_FONT],
+        'text-size': 10,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.6],
+        'text-optional': true,
+      },
+      paint: {
+        // Less certain positions are drawn fainter; moving units (between dated positions) too.
+        'icon-opacity': ['case', ['get', 'moving'], 0.6, ['match', ['get', 'certainty'], 1, 1, 2, 0.9, 0.7]],
+        'text-color': COLORS.label,
+        'text-halo-color': COLORS.labelHalo,
+        'text-halo-width': 1.5,
+      },
+    },
+  ];
 }
 
 /** All layers, bottom to top. */
@@ -99,7 +207,7 @@ export function layers(lang: Lang): LayerSpecification[] {
       source: 'parallel',
       layout: {
         'symbol-placement': 'line',
-        'text-field': lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'],
+        'text-field': labelField(lang),
         'text-font': [LABEL_FONT],
         'text-size': 11,
         'text-offset': [0, -0.7],
@@ -113,13 +221,14 @@ export function layers(lang: Lang): LayerSpecification[] {
       filter: ['to-boolean', ['get', 'name_en']],
       layout: {
         'symbol-placement': 'line',
-        'text-field': lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'],
+        'text-field': labelField(lang),
         'text-font': [LABEL_FONT],
         'text-size': 11,
         'symbol-spacing': 400,
       },
       paint: { 'text-color': COLORS.river, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 },
     },
+    ...overlayLayers(lang),
     {
       id: 'place-dots',
       type: 'circle',

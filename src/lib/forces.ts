@@ -1,0 +1,147 @@
+/**
+ * Units and arrows at a date: pure functions over the pack's dated features.
+ */
+import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
+import { bearing, destination, point } from '@turf/turf';
+import type { ArrowProps, Certainty, Side, Unit, UnitPositionProps } from './types.ts';
+import { dayOf } from './dates.ts';
+
+/** A unit's dated positions, prepared once: sorted, with day numbers. */
+export interface UnitTrack {
+  unit: string;
+  side: Side;
+  name_en: string;
+  name_ko: string;
+  stops: { from: number; to: number; at: Position; certainty: Certainty; sources: string[] }[];
+}
+
+/** Groups positions by unit (positions of units not in `units` are skipped) and sorts them by date. */
+export function prepareTracks(positions: readonly Feature<Point, UnitPositionProps>[], units: Record<string, Unit>): UnitTrack[] {
+  const byUnit = new Map<string, UnitTrack>();
+  for (const f of positions) {
+    const p = f.properties;
+    const u = units[p.unit];
+    if (!u) continue;
+    const track = byUnit.get(p.unit) ?? { unit: p.unit, side: u.side, name_en: u.name_en, name_ko: u.name_ko, stops: [] };
+    track.stops.push({ from: dayOf(p.from), to: dayOf(p.to), at: f.geometry.coordinates, certainty: p.certainty, sources: p.sources });
+    byUnit.set(p.unit, track);
+  }
+  for (const t of byUnit.values()) t.stops.sort((a, b) => a.from - b.from);
+  return [...byUnit.values()];
+}
+
+/** Properties of a unit drawn at a date. */
+export interface UnitAtProps {
+  unit: string;
+  side: Side;
+  name_en: string;
+  name_ko: string;
+  certainty: Certainty;
+  /** True while the unit moves between two dated positions. */
+  moving: boolean;
+  sources: string[];
+}
+
+/**
+ * Where each unit is at `day`: at a stop while within it, moving linearly between two
+ * stops, hidden before its first and after its last (its position is not known there).
+ */
+export function unitsAt(tracks: readonly UnitTrack[], day: number): FeatureCollection<Point, UnitAtProps> {
+  const features: Feature<Point, UnitAtProps>[] = [];
+  for (const t of tracks) {
+    const s = t.stops;
+    if (s.length === 0 || day < s[0].from || day > s[s.length - 1].to) continue;
+    let at: Position | undefined;
+    let props: UnitAtProps | undefined;
+    for (let i = 0; i < s.length && !at; i++) {
+      if (day >= s[i].from && day <= s[i].to) {
+        at = s[i].at;
+        props = { ...names(t), certainty: s[i].certainty, moving: false, sources: s[i].sources };
+      } else if (i + 1 < s.length && day > s[i].to && day < s[i + 1].from) {
+        const w = (day - s[i].to) / (s[i + 1].from - s[i].to);
+        at = [s[i].at[0] + (s[i + 1].at[0] - s[i].at[0]) * w, s[i].at[1] + (s[i + 1].at[1] - s[i].at[1]) * w];
+        const certainty = Math.max(s[i].certainty, s[i + 1].certainty) as Certainty;
+        props = { ...names(t), certainty, moving: true, sources: [...new Set([...s[i].sources, ...s[i + 1].sources])] };
+      }
+    }
+    if (at && props) features.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function names(t: UnitTrack): Pick<UnitAtProps, 'unit' | 'side' | 'name_en' | 'name_ko'> {
+  return { unit: t.unit, side: t.side, name_en: t.name_en, name_ko: t.name_ko };
+}
+
+/** How long an arrow takes to fade in and out, in days. */
+export const ARROW_FADE_DAYS = 0.5;
+
+/** Opacity of something shown from `from` to `to` (day numbers) at `day`, fading at both ends. */
+export function fadeOpacity(from: number, to: number, day: number, fade = ARROW_FADE_DAYS): number {
+  if (day < from - fade || day > to + fade) return 0;
+  if (day < from) return (day - (from - fade)) / fade;
+  if (day > to) return (to + fade - day) / fade;
+  return 1;
+}
+
+/** Properties of an arrow drawn at a date. */
+export interface ArrowAtProps {
+  id: string;
+  side: ArrowProps['side'];
+  kind: ArrowProps['kind'];
+  certainty: Certainty;
+  opacity: number;
+  label_en: string;
+  label_ko: string;
+  sources: string[];
+}
+
+/** A triangular head at the end of `line`, `sizeKm` long, pointing along its last segment. */
+export function arrowHead(line: readonly Position[], sizeKm: number): Position[] {
+  const tip = line[line.length - 1];
+  const prev = line[line.length - 2];
+  const dir = bearing(point(prev), point(tip));
+  const back = destination(point(tip), sizeKm, dir + 180).geometry.coordinates;
+  const left = destination(point(back), sizeKm * 0.55, dir - 90).geometry.coordinates;
+  const right = destination(point(back), sizeKm * 0.55, dir + 90).geometry.coordinates;
+  return [tip, left, right, tip];
+}
+
+/** An arrow prepared once: day numbers and its head precomputed. */
+export interface PreparedArrow {
+  from: number;
+  to: number;
+  props: Omit<ArrowAtProps, 'opacity'>;
+  shaft: Position[];
+  head: Position[];
+}
+
+/** Size of arrowheads, km. */
+const HEAD_KM = 7;
+
+/** Prepares arrows for per-frame use. */
+export function prepareArrows(arrows: readonly Feature<LineString, ArrowProps>[]): PreparedArrow[] {
+  return arrows.map((a) => {
+    const p = a.properties;
+    return {
+      from: dayOf(p.from),
+      to: dayOf(p.to),
+      props: { id: p.id, side: p.side, kind: p.kind, certainty: p.certainty, label_en: p.label_en, label_ko: p.label_ko, sources: p.sources },
+      shaft: a.geometry.coordinates,
+      head: arrowHead(a.geometry.coordinates, HEAD_KM),
+    };
+  });
+}
+
+/** Arrow shafts and heads visible at `day`, with their fade opacity. */
+export function arrowsAt(arrows: readonly PreparedArrow[], day: number): FeatureCollection<LineString | Polygon, ArrowAtProps> {
+  const features: Feature<LineString | Polygon, ArrowAtProps>[] = [];
+  for (const a of arrows) {
+    const opacity = fadeOpacity(a.from, a.to, day);
+    if (opacity <= 0) continue;
+    const props: ArrowAtProps = { ...a.props, opacity };
+    features.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: a.shaft } });
+    features.push({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [a.head] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
