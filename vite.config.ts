@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geoData } from './src/build/geo-data-plugin.ts';
+import { hostScriptDev } from './src/build/host-script-plugin.ts';
 
 /** The Content-Security-Policy of the built pages: nothing but our own origin. */
 const CSP = [
@@ -21,20 +22,29 @@ export default defineConfig({
   plugins: [
     svelte(),
     geoData({ root: 'geo', manifests: ['korea-1951-01/manifest.json'] }),
+    hostScriptDev('src/host/embed-host.ts'),
     {
       name: 'csp-meta',
       apply: 'build',
       // Only in the build: the dev server injects inline styles for hot reloading.
-      transformIndexHtml: (html) =>
-        html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+      transformIndexHtml: (html, ctx) =>
+        // The lesson page is an example host page, not ours: it keeps whatever policy its site has.
+        ctx.path.includes('/examples/') ? html : html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
     },
   ],
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1400,
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html', host: 'src/host/embed-host.ts', lesson: 'examples/lesson.html' },
+      output: {
+        // The host script keeps a stable name (dist/embed.js) so teachers can link it.
+        entryFileNames: (chunk) => (chunk.name === 'host' ? 'embed.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   test: {
-    expect: { requireAssertions: true },
+    expect: { requireAssertions: true, poll: { timeout: 10_000, interval: 100 } },
     projects: [
       {
         extends: true,

@@ -70,3 +70,88 @@ export function urlFor(href: string, iso: string, lang: Lang): string {
   url.searchParams.set('lang', lang);
   return url.toString();
 }
+
+/** Playback speeds offered by the player, in days of campaign time per second. */
+export const SPEEDS = { slow: 0.5, normal: 1, fast: 3 } as const;
+export type Speed = keyof typeof SPEEDS;
+
+/** Parameters of the embed page. */
+export interface EmbedParams extends AppParams {
+  /** The slider's range, narrowed by `start` and `end`. */
+  start: number;
+  end: number;
+  autoplay: boolean;
+  speed: Speed;
+  narrative: 'open' | 'closed' | 'none';
+  controls: boolean;
+  interactive: boolean;
+  /** The only origin whose messages are obeyed, and the target of outbound messages. */
+  parentOrigin?: string;
+}
+
+function flag(q: URLSearchParams, name: string, fallback: boolean, notices: Notice[]): boolean {
+  const raw = q.get(name);
+  if (raw === null) return fallback;
+  if (['1', 'true', 'yes', ''].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  notices.push({ key: 'notice.badParam', vars: { name, value: echo(raw) } });
+  return fallback;
+}
+
+function choice<T extends string>(q: URLSearchParams, name: string, options: readonly T[], fallback: T, notices: Notice[]): T {
+  const raw = q.get(name);
+  if (raw === null) return fallback;
+  if ((options as readonly string[]).includes(raw)) return raw as T;
+  notices.push({ key: 'notice.badParam', vars: { name, value: echo(raw) } });
+  return fallback;
+}
+
+function bound(q: URLSearchParams, name: string, min: number, max: number, notices: Notice[]): number | undefined {
+  const raw = q.get(name);
+  if (raw === null) return undefined;
+  const d = parseIsoDate(raw);
+  if (d === undefined || d < min || d > max) {
+    notices.push({ key: 'notice.badParam', vars: { name, value: echo(raw) } });
+    return undefined;
+  }
+  return d;
+}
+
+/** An origin as `scheme://host[:port]`, or undefined if `raw` is not an http(s) origin. */
+export function parseOrigin(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses the embed page's query string. Never throws: every bad value falls back to its
+ * default with a notice, unknown keys are ignored.
+ */
+export function parseEmbedParams(search: string, packStart: number, packEnd: number): EmbedParams {
+  const q = searchParams(search);
+  const notices: Notice[] = [];
+  let start = bound(q, 'start', packStart, packEnd, notices) ?? packStart;
+  let end = bound(q, 'end', packStart, packEnd, notices) ?? packEnd;
+  if (end < start) {
+    notices.push({ key: 'notice.badParam', vars: { name: 'end', value: isoOf(end) } });
+    [start, end] = [packStart, packEnd];
+  }
+  const base = parseAppParams(search, start, end);
+  const rawOrigin = q.get('parentOrigin');
+  let parentOrigin: string | undefined;
+  if (rawOrigin !== null) {
+    parentOrigin = parseOrigin(rawOrigin);
+    if (!parentOrigin) notices.push({ key: 'notice.badParam', vars: { name: 'parentOrigin', value: echo(rawOrigin) } });
+  }
+  const autoplay = flag(q, 'autoplay', false, notices);
+  const speed = choice(q, 'speed', Object.keys(SPEEDS) as Speed[], 'normal', notices);
+  const narrative = choice(q, 'narrative', ['open', 'closed', 'none'] as const, 'closed', notices);
+  const controls = flag(q, 'controls', true, notices);
+  const interactive = flag(q, 'interactive', true, notices);
+  return { ...base, notices: [...notices, ...base.notices], start, end, autoplay, speed, narrative, controls, interactive, parentOrigin };
+}

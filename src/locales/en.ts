@@ -6,6 +6,8 @@ export const en = {
   'app.loading': 'Loading the map…',
   'app.footer': 'Code MIT licence. Basemap from Natural Earth (public domain); rivers from GSHHG (LGPL). Every line and paragraph cites its sources.',
 
+  'embed.fullMap': 'View the full map ↗',
+  'embed.credit': 'Korea, January 1951 campaign map · sources cited with each paragraph · data from Natural Earth and GSHHG',
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.ko': '한국어',
@@ -90,6 +92,7 @@ export const en = {
   'notice.badDate': 'The date “{value}” in the link is not a valid date (YYYY-MM-DD), so the map opens on {fallback}.',
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
   'notice.badLang': 'The language “{value}” is not available.',
+  'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.dismiss': 'Dismiss',
 
   'error.load': 'The campaign data could not be loaded.',

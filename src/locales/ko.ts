@@ -8,6 +8,8 @@ export const ko: Record<MessageKey, string> = {
   'app.loading': '지도를 불러오는 중…',
   'app.footer': '코드는 MIT 라이선스입니다. 기본 지도는 Natural Earth(퍼블릭 도메인), 하천은 GSHHG(LGPL)에서 가져왔습니다. 모든 전선과 문단에 출처를 밝혔습니다.',
 
+  'embed.fullMap': '전체 지도 보기 ↗',
+  'embed.credit': '1951년 1월 한국 전역 지도 · 문단마다 출처 표시 · 지도 자료 Natural Earth, GSHHG',
   'lang.label': '언어',
   'lang.en': 'English',
   'lang.ko': '한국어',
@@ -92,6 +94,7 @@ export const ko: Record<MessageKey, string> = {
   'notice.badDate': '링크의 날짜 “{value}”는 올바른 날짜(YYYY-MM-DD)가 아니어서 {fallback}로 엽니다.',
   'notice.dateOutOfRange': '{value}은(는) 이 지도의 기간 밖이어서 가장 가까운 날짜인 {fallback}로 엽니다.',
   'notice.badLang': '“{value}” 언어는 지원하지 않습니다.',
+  'notice.badParam': '링크의 “{name}” 값 “{value}”이(가) 올바르지 않아 기본값을 씁니다.',
   'notice.dismiss': '닫기',
 
   'error.load': '전역 자료를 불러오지 못했습니다.',

@@ -32,6 +32,8 @@ export interface CampaignMapOptions {
   refLines?: readonly string[];
   /** Called with a unit id when the user clicks a unit symbol. */
   onUnit?: (id: string) => void;
+  /** False locks pan and zoom (clicks still answer), so an embed is no scroll trap. */
+  interactive?: boolean;
 }
 
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
@@ -149,17 +151,23 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  if (options.interactive === false) {
+    for (const handler of [map.scrollZoom, map.dragPan, map.boxZoom, map.doubleClickZoom, map.touchZoomRotate, map.keyboard]) handler.disable();
+  } else {
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let loaded = false;
+  // Between a context loss and its restoration MapLibre has no style: hold updates until then.
+  let lost = false;
   let refLines = options.refLines ?? [];
   let pending: CampaignView | undefined;
   let frame = 0;
 
   const flush = () => {
     frame = 0;
-    if (!pending || !loaded) return;
+    if (!pending || !loaded || lost) return;
     setData(map, 'north', pending.north);
     setData(map, 'front', pending.frontRuns);
     setData(map, 'units', pending.units);
@@ -200,21 +208,32 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)], id);
   });
   const canvas = map.getCanvas();
-  const onLost = () => options.onContextLost?.(true);
-  const onRestored = () => options.onContextLost?.(false);
+  const onLost = () => {
+    lost = true;
+    options.onContextLost?.(true);
+  };
+  const onRestored = () => {
+    lost = false;
+    options.onContextLost?.(false);
+    map.once('render', () => {
+      if (pending && !frame) frame = requestAnimationFrame(flush);
+    });
+    map.triggerRepaint();
+  };
   canvas.addEventListener('webglcontextlost', onLost);
   canvas.addEventListener('webglcontextrestored', onRestored);
 
   return {
     update(view) {
       pending = view;
+      if (lost) return;
       // Coalesce to one setData per animation frame: never queue updates faster than the map draws.
       if (!frame) frame = requestAnimationFrame(flush);
     },
     setLang(next) {
       if (next === lang) return;
       lang = next;
-      if (!loaded) return;
+      if (!loaded || lost) return;
       map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('parallel-label', 'text-field', labelField(lang));
@@ -224,7 +243,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     },
     setRefLines(ids) {
       refLines = ids;
-      if (loaded) setData(map, 'ref-lines', refLineData(pack, refLines));
+      if (loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);

@@ -1,0 +1,18 @@
+/**
+ * What every page shares: the pack it shows and how it reads data.
+ */
+import { fetchJsonReader } from './lib/fetch-json.ts';
+
+/** The pack the pages show; data/ mirrors geo/ (see vite.config.ts). */
+export const MANIFEST = 'data/korea-1951-01/manifest.json';
+
+/** Reads data files relative to the page. */
+export const read = fetchJsonReader(document.baseURI);
+
+/** The element a page mounts into, emptied of its no-JavaScript content. */
+export function mountTarget(): HTMLElement | undefined {
+  const target = document.getElementById('app');
+  if (!target) return undefined;
+  target.textContent = '';
+  return target;
+}
