@@ -36,7 +36,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1400,
     rollupOptions: {
-      input: { main: 'index.html', embed: 'embed.html', host: 'src/host/embed-host.ts', lesson: 'examples/lesson.html' },
+      input: { main: 'index.html', embed: 'embed.html', print: 'print.html', host: 'src/host/embed-host.ts', lesson: 'examples/lesson.html' },
       output: {
         // The host script keeps a stable name (dist/embed.js) so teachers can link it.
         entryFileNames: (chunk) => (chunk.name === 'host' ? 'embed.js' : 'assets/[name]-[hash].js'),

@@ -10,6 +10,7 @@ import { loadPack } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
 import type { Manifest, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
+import { noscriptHtml } from './noscript.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -36,6 +37,9 @@ async function dataFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Marker in the HTML pages replaced by the no-JavaScript fallback. */
+const NOSCRIPT_MARK = '<!-- noscript-fallback -->';
+
 /** Options: the geo/ folder and the manifests to validate at build time. */
 export function geoData(options: { root: string; manifests: string[] }): Plugin {
   const root = resolve(options.root);
@@ -55,6 +59,12 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
           this.error(`Campaign data is invalid:\n${e instanceof Error ? e.message : String(e)}`);
         }
       }
+    },
+    async transformIndexHtml(html) {
+      if (!html.includes(NOSCRIPT_MARK)) return html;
+      // The first pack is the one the pages show.
+      const pack = await loadPack(join(root, options.manifests[0]), fsJsonReader);
+      return html.replace(NOSCRIPT_MARK, noscriptHtml(pack));
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {

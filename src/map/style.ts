@@ -5,24 +5,11 @@
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { Lang } from '../lib/types.ts';
 import { LABEL_FONT, type FontFace } from './fonts.ts';
+import { COLORS, DASHES } from './colors.ts';
 
-/** Colours, chosen for contrast on the pale basemap and for colour-vision deficiencies. */
-export const COLORS = {
-  sea: '#cfdfe8',
-  land: '#f3efe4',
-  neighbourLand: '#e6e2d8',
-  coast: '#7d8f99',
-  river: '#5b8db0',
-  parallel: '#4a4a4a',
-  north: '#c0392b',
-  front: '#6b0f1a',
-  frontCasing: '#ffffff',
-  label: '#1f2328',
-  labelHalo: '#ffffff',
-  refLine: '#3d4f7a',
-  arrowUN: '#1f4e79',
-  arrowPVA: '#8c1c14',
-} as const;
+export { COLORS, DASHES };
+
+
 
 /** Source ids the map module fills. */
 export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places', 'ref-lines', 'arrows', 'units'] as const;
@@ -45,8 +32,6 @@ export function unitLabelField(lang: Lang): ExpressionSpecification {
   return ['step', ['zoom'], '', 7.8, ['get', lang === 'ko' ? 'name_ko' : 'name_en']];
 }
 
-/** Dash pattern per certainty grade: solid, dashed, dotted. */
-export const DASHES: Record<1 | 2 | 3, number[] | undefined> = { 1: undefined, 2: [3, 2], 3: [0.8, 1.6] };
 
 function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
   const dash = DASHES[certainty];
@@ -91,7 +76,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       type: 'line',
       source: 'ref-lines',
       filter: ['==', ['get', 'shown'], true],
-      paint: { 'line-color': COLORS.refLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.9 },
+      paint: { 'line-color': COLORS.refLine, 'line-width': 2.5, 'line-dasharray': [4, 2] },
     },
     {
       id: 'ref-line-labels',

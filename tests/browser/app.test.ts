@@ -170,3 +170,45 @@ describe('places', () => {
     await w.context.close();
   });
 });
+
+describe('forces, lines and sharing', () => {
+  it('lists the units on the map and opens a unit card from the list', async () => {
+    const w = await open('?date=1950-12-31');
+    await w.page.locator('.forces summary').click();
+    const buttons = w.page.locator('.forces li button');
+    expect(await buttons.count()).toBeGreaterThan(5);
+    await buttons.first().click();
+    const card = w.page.locator('.forces .card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toMatch(/Sources/);
+    await w.context.close();
+  });
+
+  it('draws units and arrows on the map (pixels of the friendly and hostile symbol fills)', async () => {
+    const w = await open('?date=1950-12-31');
+    const img = await mapShot(w);
+    // milsymbol's default fills: friendly light blue, hostile salmon.
+    expect(colorStats(img, '#80e0ff', 20).count).toBeGreaterThan(50);
+    expect(colorStats(img, '#ff8080', 20).count).toBeGreaterThan(50);
+    await w.context.close();
+  });
+
+  it('shows and hides the named lines', async () => {
+    const w = await open('?date=1951-01-10');
+    const before = colorStats(await mapShot(w), COLORS.refLine, 16).count;
+    await w.page.getByRole('checkbox', { name: /Line D \(planned/i }).check();
+    const after = colorStats(await mapShot(w), COLORS.refLine, 16).count;
+    expect(after).toBeGreaterThan(before + 100);
+    await w.context.close();
+  });
+
+  it('offers a link to the date and an iframe snippet', async () => {
+    const w = await open('?date=1951-01-15');
+    await w.page.getByRole('button', { name: 'Share' }).click();
+    const link = await w.page.getByLabel('Link to this date').inputValue();
+    expect(link).toBe(`${base}index.html?date=1951-01-15&lang=en`);
+    const snippet = await w.page.getByLabel(/Embed code/).inputValue();
+    expect(snippet).toMatch(/^<iframe src="[^"]*embed\.html\?date=1951-01-15&amp;lang=en" title="[^"]+" width="100%" height="\d+" loading="lazy" allow="fullscreen"/);
+    await w.context.close();
+  });
+});

@@ -205,3 +205,21 @@ describe('hostile parameters', () => {
     await w.context.close();
   });
 });
+
+describe('sample lesson page', () => {
+  it('drives the embed through <campaign-map>: date buttons and a question at 4 January', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}examples/lesson.html`);
+    const f = await frameReady(w.page);
+    await expect.poll(() => w.page.locator('#current').textContent()).toBe('1950-12-31');
+    expect(await w.page.locator('#question').isVisible()).toBe(false);
+    await w.page.getByRole('button', { name: /4 Jan/ }).click();
+    await expect.poll(() => valuetext(f)).toMatch(/^4 January 1951/);
+    await expect.poll(() => w.page.locator('#current').textContent()).toBe('1951-01-04');
+    expect(await w.page.locator('#question').isVisible()).toBe(true);
+    // The host script sized the iframe to its content.
+    await expect.poll(() => w.page.locator('campaign-map iframe').evaluate((el) => (el as HTMLIFrameElement).style.height)).not.toBe('640px');
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * When the map cannot draw: no WebGL, no JavaScript, a lost GPU context. And the print view.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage } from './chromium.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let noGl: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  noGl = await launch(['--disable-3d-apis']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await noGl?.close();
+});
+
+describe('without WebGL', () => {
+  it.each(['', 'embed.html'])('%s draws the SVG map for the date, and the slider and narrative still work', async (path) => {
+    const w = await openPage(noGl);
+    await w.page.goto(`${base}${path}?date=1951-01-04`);
+    await w.page.waitForSelector('.svg-fallback svg', { timeout: 30_000 });
+    await expect.poll(() => w.page.locator('.fallback-note').textContent()).toMatch(/WebGL/);
+    const front = () =>
+      w.page.locator('.svg-fallback g path[fill="none"]').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '').join(''));
+    const before = await front();
+    expect(before?.length).toBeGreaterThan(20);
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    await slider.focus();
+    await w.page.keyboard.press('End');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^31 January 1951/);
+    await expect.poll(front).not.toBe(before);
+    expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows a picture of the front and the summary for every phase', async () => {
+    const w = await openPage(browser, { javaScriptEnabled: false });
+    await w.page.goto(base);
+    const figures = w.page.locator('.ns-phase');
+    expect(await figures.count()).toBe(9);
+    expect(await figures.first().textContent()).toMatch(/31 December 1950/);
+    expect(await figures.nth(2).textContent()).toMatch(/Seoul/);
+    expect(await figures.first().locator('svg[role="img"] path').count()).toBeGreaterThan(1);
+    expect(await w.page.locator('.ns-phase svg').first().boundingBox()).toMatchObject({ width: expect.any(Number) });
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('GPU context loss', () => {
+  it('shows a notice, keeps the slider working, and comes back at the current date', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}?date=1951-01-10`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    await w.page.evaluate(() => {
+      const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+      const gl = canvas.getContext('webgl2');
+      (window as unknown as { lose: WEBGL_lose_context | null }).lose = gl?.getExtension('WEBGL_lose_context') ?? null;
+      (window as unknown as { lose: WEBGL_lose_context }).lose.loseContext();
+    });
+    await expect.poll(() => w.page.locator('.map-wrap .overlay').count()).toBe(1);
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    await slider.focus();
+    await w.page.keyboard.press('ArrowRight');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^11 January 1951/);
+    await w.page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
+    await expect.poll(() => w.page.locator('.map-wrap .overlay').count()).toBe(0);
+    expect(await w.page.locator('.map canvas').count()).toBe(1);
+    await w.context.close();
+  });
+
+  it('switches to the SVG map when the context does not come back', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}?date=1951-01-10`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    await w.page.evaluate(() => {
+      const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+      canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+    });
+    await w.page.waitForSelector('.svg-fallback svg', { timeout: 15_000 });
+    expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^10 January 1951/);
+    await w.context.close();
+  });
+});
+
+describe('print view', () => {
+  it('lays out every phase with its date, summary and sources, legible in black and white', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}print.html`);
+    await w.page.waitForSelector('.phase svg');
+    expect(await w.page.locator('.phase').count()).toBe(9);
+    expect(await w.page.locator('.phase h2').first().textContent()).toMatch(/31 December 1950/);
+    expect(await w.page.locator('.phase .keys').first().textContent()).toMatch(/Sources: .*EF/);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await w.page.pdf({ format, printBackground: false });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      expect(pdf.length).toBeGreaterThan(20_000);
+    }
+    await w.page.emulateMedia({ media: 'print' });
+    expect(await w.page.locator('button.no-print').isVisible()).toBe(false);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('prints in Korean with ?lang=ko', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}print.html?lang=ko`);
+    await w.page.waitForSelector('.phase svg');
+    expect(await w.page.locator('.phase h2').nth(2).textContent()).toMatch(/1951년 1월 3일/);
+    await w.context.close();
+  });
+});
