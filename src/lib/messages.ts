@@ -52,6 +52,6 @@ export function acceptInbound(origin: string, parentOrigin: string | undefined, 
 export const MAX_HEIGHT = 4000;
 
 /** The height message for a document height, rounded and clamped. */
-export function heightMessage(height: number): Outbound {
+export function heightMessage(height: number): Extract<Outbound, { type: 'campaign-map:height' }> {
   return { type: 'campaign-map:height', height: Math.max(0, Math.min(MAX_HEIGHT, Math.ceil(height))) };
 }

@@ -51,11 +51,24 @@ export function certaintyRuns(coords: readonly Position[], certainty: readonly C
   return { type: 'FeatureCollection', features };
 }
 
+/** Options for viewAt. */
+export interface ViewOptions {
+  /** Show the last dated line instead of morphing (for prefers-reduced-motion). */
+  snap?: boolean;
+}
+
+/** Day of the last front keyframe at or before `day`. */
+function keyframeDayAt(pack: Pack, day: number): number {
+  let k = pack.prepared[0].day;
+  for (const f of pack.prepared) if (f.day <= day) k = f.day;
+  return k;
+}
+
 /** The whole view at fractional day `day` (clamped into the pack's range). */
-export function viewAt(pack: Pack, day: number): CampaignView {
+export function viewAt(pack: Pack, day: number, options: ViewOptions = {}): CampaignView {
   const d = clampDay(day, pack.startDay, pack.endDay);
   const phaseIndex = phaseIndexAt(pack.phaseDays, d);
-  const front = frontAt(pack.prepared, d);
+  const front = frontAt(pack.prepared, options.snap ? keyframeDayAt(pack, d) : d);
   return {
     day: d,
     iso: isoOf(d),

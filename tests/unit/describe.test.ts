@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPack, type Pack } from '../../src/lib/campaign.ts';
+import { fsJsonReader } from '../../src/lib/fs-json.ts';
+import { describeView } from '../../src/lib/describe.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { dayOf } from '../../src/lib/dates.ts';
+
+let pack: Pack;
+beforeAll(async () => {
+  pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
+});
+
+describe('text alternative', () => {
+  it('says where the front runs and who holds the key places', () => {
+    const text = describeView(pack, viewAt(pack, dayOf('1951-01-04')), 'en').join(' ');
+    expect(text).toMatch(/^On 4 January 1951 the front line ran near .*Seoul/);
+    expect(text).toMatch(/Key places on the UN side: [^.]*Suwon/);
+    expect(text).toMatch(/Key places on the PVA\/KPA side: [^.]*Seoul/);
+    expect(text).toMatch(/Passed to the PVA\/KPA side since 1 January 1951: [^.]*Seoul/);
+  });
+
+  it('reports what the UN regained', () => {
+    const text = describeView(pack, viewAt(pack, dayOf('1951-01-30')), 'en').join(' ');
+    expect(text).toMatch(/Regained by the UN since 25 January 1951: [^.]*Wonju/);
+  });
+
+  it('says when the line is interpolated, and speaks Korean', () => {
+    const en = describeView(pack, viewAt(pack, dayOf('1951-01-05') + 0.5), 'en');
+    expect(en.at(-1)).toMatch(/interpolated/);
+    const ko = describeView(pack, viewAt(pack, dayOf('1951-01-04')), 'ko').join(' ');
+    expect(ko).toMatch(/^1951년 1월 4일에 전선은 .*서울/);
+    expect(ko).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
