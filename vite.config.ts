@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geoData } from './src/build/geo-data-plugin.ts';
 import { hostScriptDev } from './src/build/host-script-plugin.ts';
+import { subsetFonts } from './src/build/fonts-plugin.ts';
 
 /** The Content-Security-Policy of the built pages: nothing but our own origin. */
 const CSP = [
@@ -23,6 +24,7 @@ export default defineConfig({
     svelte(),
     geoData({ root: 'geo', manifests: ['korea-1951-01/manifest.json'] }),
     hostScriptDev('src/host/embed-host.ts'),
+    subsetFonts(),
     {
       name: 'csp-meta',
       apply: 'build',
@@ -36,8 +38,18 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1400,
     rollupOptions: {
-      input: { main: 'index.html', embed: 'embed.html', print: 'print.html', host: 'src/host/embed-host.ts', lesson: 'examples/lesson.html' },
+      input: {
+        main: 'index.html',
+        embed: 'embed.html',
+        print: 'print.html',
+        host: 'src/host/embed-host.ts',
+        lesson: 'examples/lesson.html',
+        // The bare-MapLibre baseline page exists only in benchmark builds.
+        ...(process.env.BENCH ? { baseline: 'bench/baseline.html' } : {}),
+      },
       output: {
+        // MapLibre in a chunk of its own: cached across releases of our code, measured apart.
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
         // The host script keeps a stable name (dist/embed.js) so teachers can link it.
         entryFileNames: (chunk) => (chunk.name === 'host' ? 'embed.js' : 'assets/[name]-[hash].js'),
       },

@@ -2,12 +2,15 @@
  * What every page shares: the pack it shows and how it reads data.
  */
 import { fetchJsonReader } from './lib/fetch-json.ts';
+import { registerPageFonts } from './map/fonts.ts';
 
 /** The pack the pages show; data/ mirrors geo/ (see vite.config.ts). */
 export const MANIFEST = 'data/korea-1951-01/manifest.json';
 
 /** Reads data files relative to the page. */
 export const read = fetchJsonReader(document.baseURI);
+
+registerPageFonts(document.baseURI);
 
 /** The element a page mounts into, emptied of its no-JavaScript content. */
 export function mountTarget(): HTMLElement | undefined {

@@ -54,11 +54,11 @@ const RAW_RIVERS = join(OUT_DIR, 'raw', 'gshhg-rivers.txt');
 const LAND_BOX: BBox4 = [119, 31, 135, 45];
 const DECIMALS = 4;
 const KOREA_TOLERANCE = 0.002;
-const NEIGHBOUR_TOLERANCE = 0.01;
+const NEIGHBOUR_TOLERANCE = 0.03;
 const RIVER_TOLERANCE = 0.002;
 const MIN_ISLAND_KM2 = 1;
 /** Neighbour islands below this are invisible at campaign zoom and only cost bytes. */
-const MIN_NEIGHBOUR_KM2 = 5;
+const MIN_NEIGHBOUR_KM2 = 30;
 const MIN_RIVER_KM = 10;
 /** Rivers are kept up to 39.5 N: the campaign is fought well south of that. */
 const RIVER_BOX: BBox4 = [124, 33, 131, 39.5];

@@ -37,8 +37,8 @@ async function dataFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Marker in the HTML pages replaced by the no-JavaScript fallback. */
-const NOSCRIPT_MARK = '<!-- noscript-fallback -->';
+/** Marker in the HTML pages replaced by the no-JavaScript fallback; `:` + phase ids narrows it. */
+const NOSCRIPT_MARK = /<!-- noscript-fallback(?::([\w,-]+))? -->/;
 
 /** Options: the geo/ folder and the manifests to validate at build time. */
 export function geoData(options: { root: string; manifests: string[] }): Plugin {
@@ -61,10 +61,11 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       }
     },
     async transformIndexHtml(html) {
-      if (!html.includes(NOSCRIPT_MARK)) return html;
+      const mark = NOSCRIPT_MARK.exec(html);
+      if (!mark) return html;
       // The first pack is the one the pages show.
       const pack = await loadPack(join(root, options.manifests[0]), fsJsonReader);
-      return html.replace(NOSCRIPT_MARK, noscriptHtml(pack));
+      return html.replace(mark[0], noscriptHtml(pack, 480, mark[1]?.split(',')));
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {

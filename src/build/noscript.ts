@@ -44,8 +44,11 @@ export function svgMarkup(d: SvgDrawing, label: string): string {
   );
 }
 
-/** The <noscript> content: one figure per phase with the date, name and summary in English and Korean. */
-export function noscriptHtml(pack: Pack, width = 480): string {
+/**
+ * The <noscript> content: one figure per phase (or per phase in `only`, for the compact
+ * embed) with the date, name and summary in English and Korean.
+ */
+export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
   // Small pictures need no 10 m coastline: a simplified one keeps the page light.
   const light: Pack = {
     ...pack,
@@ -57,7 +60,8 @@ export function noscriptHtml(pack: Pack, width = 480): string {
     },
   };
   const base = drawBasemap(light, width);
-  const figures = light.manifest.phases.map((phase, i) => {
+  const figures = light.manifest.phases.flatMap((phase, i) => {
+    if (only && !only.includes(phase.id)) return [];
     const view = viewAt(pack, pack.phaseDays[i]);
     const en = pack.narratives.en.phases[phase.id];
     const ko = pack.narratives.ko.phases[phase.id];

@@ -1,25 +1,18 @@
 /**
- * Font faces for map labels: the Noto Sans KR woff2 subsets bundled by Vite, one entry per
- * unicode-range, so MapLibre draws Latin and Hangul labels with no glyph server and fetches
- * only the subsets whose characters appear.
+ * The label font: Noto Sans KR cut at build time to the characters the campaign uses (see
+ * src/build/fonts-plugin.ts), in a Latin and a Hangul file. The same files serve the page
+ * (registered with the FontFace API) and MapLibre (its `font-faces` style property), so no
+ * glyph server is needed and each file is fetched once, only when its script is drawn.
  */
-import unicode from '@fontsource/noto-sans-kr/unicode.json';
 
-/** The font name map layers ask for in `text-font`. */
+/** The font name map layers ask for in `text-font`, and the page's CSS family. */
 export const LABEL_FONT = 'Noto Sans KR';
 
-// The unicode-range subsets only: the whole-script "korean" file (540 KB) is never needed.
-const files = import.meta.glob(
-  [
-    '/node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-*-400-normal.woff2',
-    '!**/noto-sans-kr-korean-400-normal.woff2',
-  ],
-  {
-  query: '?url',
-  import: 'default',
-    eager: true,
-  },
-) as Record<string, string>;
+/** Published files (kept in sync with FONT_FILES in the build plugin) and their ranges. */
+const FILES = [
+  { path: 'fonts/noto-sans-kr-latin.woff2', ranges: ['U+0000-024F', 'U+2000-206F', 'U+2190-21FF', 'U+2212'] },
+  { path: 'fonts/noto-sans-kr-hangul.woff2', ranges: ['U+1100-11FF', 'U+3000-303F', 'U+3130-318F', 'U+AC00-D7A3', 'U+FF00-FFEF', 'U+00B7'] },
+] as const;
 
 /** One font-faces entry. */
 export interface FontFace {
@@ -29,12 +22,14 @@ export interface FontFace {
 
 /** The style's `font-faces` entries for LABEL_FONT, with absolute URLs based on `base`. */
 export function labelFontFaces(base: string): FontFace[] {
-  const out: FontFace[] = [];
-  for (const [key, ranges] of Object.entries(unicode as Record<string, string>)) {
-    const subset = key.replace(/^\[(\d+)\]$/, '$1');
-    const path = Object.keys(files).find((p) => p.endsWith(`/noto-sans-kr-${subset}-400-normal.woff2`));
-    if (!path) continue;
-    out.push({ url: new URL(files[path], base).href, 'unicode-range': ranges.split(',').map((r) => r.trim()) });
+  return FILES.map((f) => ({ url: new URL(f.path, base).href, 'unicode-range': [...f.ranges] }));
+}
+
+/** Registers the same files as the page's Noto Sans KR (used for Korean text). */
+export function registerPageFonts(base: string): void {
+  if (typeof document === 'undefined' || !('fonts' in document)) return;
+  for (const f of labelFontFaces(base)) {
+    const face = new window.FontFace(LABEL_FONT, `url(${f.url}) format('woff2')`, { unicodeRange: f['unicode-range'].join(','), display: 'swap' });
+    document.fonts.add(face);
   }
-  return out;
 }

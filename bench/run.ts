@@ -1,0 +1,210 @@
+/**
+ * `npm run bench [-- --json]`: the five performance figures against their targets
+ * (bench/budget.json), measured beside the bare-MapLibre baseline in the same run.
+ *
+ * (a) per-frame JS: the whole animated state for 1,000 random fractional dates, in Node.
+ * (b) playback: frame intervals during playback ÷ those of the baseline forced to repaint.
+ * (c) start-up: navigation → first frame with the front ÷ navigation → baseline's first frame.
+ * (d) bytes: gzip/brotli of everything the embed loads before its first frame, minus MapLibre.
+ * (e) memory: JS heap after 20 playbacks ÷ after 1 (after forced GC).
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { loadPack } from '../src/lib/campaign.ts';
+import { fsJsonReader } from '../src/lib/fs-json.ts';
+import { viewAt } from '../src/lib/view.ts';
+import { launch, openPage } from '../tests/browser/chromium.ts';
+
+const budget = JSON.parse(readFileSync('bench/budget.json', 'utf8')) as Record<string, number>;
+const asJson = process.argv.includes('--json');
+
+function stats(xs: number[]): { median: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/** (a) Per-frame state in Node. */
+async function perFrame(): Promise<{ median: number; p95: number }> {
+  const pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 200; i++) viewAt(pack, pack.startDay + random() * (pack.endDay - pack.startDay));
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const d = pack.startDay + random() * (pack.endDay - pack.startDay);
+    const t0 = performance.now();
+    viewAt(pack, d);
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+const READY = '.map[data-ready="true"], body[data-ready="true"]';
+
+/** Milliseconds from navigation start to the first ready frame. */
+async function startup(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector(READY, { timeout: 60_000 });
+  return page.evaluate('window.readyAt') as Promise<number>;
+}
+
+// Page scripts are passed as strings: tsx would wrap named functions in a helper the page lacks.
+
+/** Records when the ready marker appears, from the very start of the document. */
+const READY_PROBE = `
+  const observer = new MutationObserver(function () {
+    if (document.querySelector('.map[data-ready="true"], body[data-ready="true"]')) {
+      window.readyAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+async function frameIntervals(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(`new Promise(function (resolve) {
+    var out = [], last = performance.now(), t0 = last;
+    requestAnimationFrame(function tick(now) {
+      out.push(now - last);
+      last = now;
+      if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
+    });
+  })`) as Promise<number[]>;
+}
+
+async function heap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+/** One playback driven through the slider, in quarter days, each step given a frame. */
+async function playThrough(page: Page): Promise<void> {
+  await page.evaluate(`(async function () {
+    var slider = document.querySelector('#date-slider');
+    var min = Number(slider.min), max = Number(slider.max);
+    for (var d = min; d <= max; d += 0.25) {
+      slider.value = String(d);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise(function (r) { requestAnimationFrame(r); });
+    }
+  })()`);
+}
+
+function distFile(url: string, origin: string): string | undefined {
+  if (!url.startsWith(origin)) return undefined;
+  const path = decodeURIComponent(new URL(url).pathname);
+  const file = join('dist', path === '/' ? 'index.html' : path);
+  return existsSync(file) ? file : undefined;
+}
+
+async function main(): Promise<void> {
+  process.env.BENCH = '1';
+  await build({ logLevel: 'error' });
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}/`;
+  const browser: Browser = await launch();
+  const version = browser.version();
+  const results: Record<string, unknown> = {};
+  try {
+    const a = await perFrame();
+    results.perFrame = { ...a, target: budget.perFrameMedianMs, pass: a.median <= budget.perFrameMedianMs };
+
+    // (c) start-up, alternating app and baseline, fresh context each run.
+    const app: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      for (const [url, into] of [[`${base}embed.html`, app], [`${base}bench/baseline.html`, bare]] as const) {
+        const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+        await w.page.addInitScript(READY_PROBE);
+        into.push(await startup(w.page, url));
+        await w.context.close();
+      }
+    }
+    const c = { app: stats(app).median, baseline: stats(bare).median };
+    results.startup = { ...c, ratio: c.app / c.baseline, target: budget.startupRatio, pass: c.app / c.baseline <= budget.startupRatio };
+
+    // (b) playback vs forced repaint of the baseline.
+    const wa = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    await wa.page.goto(`${base}?date=1950-12-31`);
+    await wa.page.waitForSelector(READY);
+    await wa.page.getByLabel('Fast', { exact: true }).check();
+    await wa.page.locator('button.play').click();
+    const played = stats(await frameIntervals(wa.page, 5000));
+    await wa.context.close();
+    const wb = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    await wb.page.goto(`${base}bench/baseline.html?repaint=1`);
+    await wb.page.waitForSelector(READY);
+    const repaint = stats(await frameIntervals(wb.page, 5000));
+    await wb.context.close();
+    results.playback = {
+      appMedianMs: played.median, appP95Ms: played.p95, baselineMedianMs: repaint.median, baselineP95Ms: repaint.p95,
+      ratio: played.median / repaint.median, target: budget.playbackRatio, pass: played.median / repaint.median <= budget.playbackRatio,
+    };
+
+    // (d) bytes of the embed before its first frame, minus MapLibre's own JS and CSS.
+    const wd = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    const origin = new URL(base).origin;
+    await wd.page.goto(`${base}embed.html`);
+    await wd.page.waitForSelector(READY);
+    const files = [...new Set(wd.requests.map((u) => distFile(u, origin)).filter((f): f is string => Boolean(f)))];
+    await wd.context.close();
+    const ours = files.filter((f) => !/maplibre/.test(f));
+    const size = (f: string) => {
+      const buf = readFileSync(f);
+      // Fonts are already compressed; servers send them as they are.
+      return /\.woff2$/.test(f) ? { gzip: buf.length, brotli: buf.length } : { gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliCompressSync(buf).length };
+    };
+    const perFile = ours.map((f) => ({ file: f.replace(/^dist\//, ''), ...size(f) }));
+    const gzip = perFile.reduce((s, f) => s + f.gzip, 0);
+    const brotli = perFile.reduce((s, f) => s + f.brotli, 0);
+    results.bytes = { gzip, brotli, files: perFile, target: budget.embedBytesGzip, pass: gzip <= budget.embedBytesGzip };
+
+    // (e) memory after 20 playbacks vs after 1.
+    const we = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    await we.page.goto(base);
+    await we.page.waitForSelector(READY);
+    await playThrough(we.page);
+    const one = await heap(we.page);
+    for (let i = 1; i < 20; i++) await playThrough(we.page);
+    const twenty = await heap(we.page);
+    await we.context.close();
+    results.memory = { afterOne: one, afterTwenty: twenty, ratio: twenty / one, target: budget.memoryRatio, pass: twenty / one <= budget.memoryRatio };
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: version, webgl: 'SwiftShader (software)' };
+  if (asJson) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/latest.json', JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
+  }
+  const r = results as Record<string, Record<string, number | boolean>>;
+  const f = (x: number | boolean, d = 2) => (typeof x === 'number' ? x.toFixed(d) : String(x));
+  const rows = [
+    ['(a) per-frame state (Node)', `median ${f(r.perFrame.median, 3)} ms, p95 ${f(r.perFrame.p95, 3)} ms`, `≤ ${budget.perFrameMedianMs} ms`, r.perFrame.pass],
+    ['(b) playback frame interval', `${f(r.playback.appMedianMs, 1)} ms (p95 ${f(r.playback.appP95Ms, 1)}) vs ${f(r.playback.baselineMedianMs, 1)} ms (p95 ${f(r.playback.baselineP95Ms, 1)}) = ×${f(r.playback.ratio)}`, `≤ ×${budget.playbackRatio}`, r.playback.pass],
+    ['(c) start-up to first frame', `${f(r.startup.app, 0)} ms vs ${f(r.startup.baseline, 0)} ms = ×${f(r.startup.ratio)}`, `≤ ×${budget.startupRatio}`, r.startup.pass],
+    ['(d) embed bytes minus MapLibre', `${f(r.bytes.gzip as number / 1000, 1)} KB gzip, ${f(r.bytes.brotli as number / 1000, 1)} KB brotli`, `≤ ${budget.embedBytesGzip / 1000} KB gzip`, r.bytes.pass],
+    ['(e) heap after 20 playbacks', `${f(r.memory.afterTwenty as number / 1e6, 1)} MB vs ${f(r.memory.afterOne as number / 1e6, 1)} MB = ×${f(r.memory.ratio, 3)}`, `≤ ×${budget.memoryRatio}`, r.memory.pass],
+  ];
+  process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; WebGL ${machine.webgl}\n\n`);
+  process.stdout.write('| benchmark | measured | target | met |\n|---|---|---|---|\n');
+  for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
+  if (r.bytes.files) {
+    process.stdout.write('\n(d) files loaded by the embed before its first frame (gzip bytes):\n');
+    for (const file of (results.bytes as { files: { file: string; gzip: number }[] }).files) process.stdout.write(`  ${String(file.gzip).padStart(7)}  ${file.file}\n`);
+  }
+}
+
+await main();

@@ -1,0 +1,73 @@
+/**
+ * Label and page fonts cut to the characters the campaign actually uses: Noto Sans KR's
+ * Hangul and Latin files are subset at build time (harfbuzz via subset-font) from every text
+ * in geo/ and the message catalogues, and published at fonts/. A few tens of KB instead of
+ * hundreds of unicode-range subsets.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import type { Plugin } from 'vite';
+
+const FILES = '@fontsource/noto-sans-kr/files';
+/** Published file names, relative to the site root (see src/fonts.ts). */
+export const FONT_FILES = { hangul: 'fonts/noto-sans-kr-hangul.woff2', latin: 'fonts/noto-sans-kr-latin.woff2' } as const;
+
+async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await textFiles(p, pattern)));
+    else if (pattern.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every character the pages or the map can draw: all data under geo/ and all catalogues. */
+async function usedText(root: string): Promise<string> {
+  const files = [...(await textFiles(join(root, 'geo'), /\.(geo)?json$/)), ...(await textFiles(join(root, 'src/locales'), /\.ts$/))];
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  // Printable ASCII always, so any Latin label or number renders.
+  let ascii = '';
+  for (let c = 32; c < 127; c++) ascii += String.fromCharCode(c);
+  return [...new Set(ascii + texts.join(''))].join('');
+}
+
+async function buildFonts(root: string): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
+  const text = await usedText(root);
+  const dir = join(root, 'node_modules', FILES);
+  const [hangul, latin] = await Promise.all([
+    readFile(join(dir, 'noto-sans-kr-korean-400-normal.woff2')),
+    readFile(join(dir, 'noto-sans-kr-latin-400-normal.woff2')),
+  ]);
+  const [h, l] = await Promise.all([
+    subsetFont(hangul, text, { targetFormat: 'woff2' }),
+    subsetFont(latin, text, { targetFormat: 'woff2' }),
+  ]);
+  return { hangul: h, latin: l };
+}
+
+/** Serves the subset fonts in development and emits them in the build. */
+export function subsetFonts(root = process.cwd()): Plugin {
+  let cache: Promise<Record<keyof typeof FONT_FILES, Buffer>> | undefined;
+  const fonts = () => (cache ??= buildFonts(root));
+  return {
+    name: 'subset-fonts',
+    configureServer(server) {
+      server.middlewares.use('/fonts', (req, res, next) => {
+        const key = (Object.keys(FONT_FILES) as (keyof typeof FONT_FILES)[]).find((k) => `/${FONT_FILES[k]}` === `/fonts${req.url}`);
+        if (!key) return next();
+        fonts().then((f) => {
+          res.setHeader('Content-Type', 'font/woff2');
+          res.end(f[key]);
+        }, next);
+      });
+    },
+    async generateBundle() {
+      const f = await fonts();
+      for (const key of Object.keys(FONT_FILES) as (keyof typeof FONT_FILES)[]) {
+        this.emitFile({ type: 'asset', fileName: FONT_FILES[key], source: f[key] });
+      }
+    },
+  };
+}
