@@ -57,6 +57,7 @@ export default defineConfig({
   },
   test: {
     expect: { requireAssertions: true, poll: { timeout: 10_000, interval: 100 } },
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         extends: true,
