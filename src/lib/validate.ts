@@ -182,6 +182,20 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
   return r.problems;
 }
 
+/**
+ * The checks every dated, graded, sourced feature shares: `from` ≤ `to` as ISO dates, a
+ * certainty grade and source keys. Returns the two day numbers when they are valid.
+ */
+function checkDatedGraded(r: Report, p: Obj, ctx: PackContext, id: string): { from: number; to: number } | undefined {
+  const from = parseIsoDate(p.from);
+  const to = parseIsoDate(p.to);
+  const valid = from !== undefined && to !== undefined && to >= from;
+  if (!valid) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
+  if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
+  checkSources(r, p.sources, ctx.sources, id);
+  return valid ? { from, to } : undefined;
+}
+
 /** Checks the reference lines. */
 export function validateLines(file: string, data: Json, ctx: PackContext): Problem[] {
   const r = new Report(file);
@@ -189,11 +203,7 @@ export function validateLines(file: string, data: Json, ctx: PackContext): Probl
     const p = f.properties as Obj;
     const id = String(p.id);
     if (!isStr(p.name_en) || !isStr(p.name_ko)) r.add('needs `name_en` and `name_ko`', id);
-    const from = parseIsoDate(p.from);
-    const to = parseIsoDate(p.to);
-    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
-    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
-    checkSources(r, p.sources, ctx.sources, id);
+    checkDatedGraded(r, p, ctx, id);
     lineCoords(r, f, id);
   }
   return r.problems;
@@ -268,17 +278,13 @@ export function validateUnitPositions(file: string, data: Json, ctx: PackContext
     const p = f.properties as Obj;
     const id = String(p.id);
     if (!isStr(p.unit) || !ctx.unitIds?.has(p.unit)) r.add(`\`unit\` "${String(p.unit)}" is not in units.json`, id);
-    const from = parseIsoDate(p.from);
-    const to = parseIsoDate(p.to);
-    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
-    else {
-      if (from < ctx.start || to > ctx.end) r.add('dates lie outside the pack range', id);
+    const dates = checkDatedGraded(r, p, ctx, id);
+    if (dates) {
+      if (dates.from < ctx.start || dates.to > ctx.end) r.add('dates lie outside the pack range', id);
       const prev = lastTo.get(String(p.unit));
-      if (prev !== undefined && from < prev) r.add('overlaps or precedes the previous position of its unit (list positions in date order)', id);
-      lastTo.set(String(p.unit), to);
+      if (prev !== undefined && dates.from < prev) r.add('overlaps or precedes the previous position of its unit (list positions in date order)', id);
+      lastTo.set(String(p.unit), dates.to);
     }
-    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
-    checkSources(r, p.sources, ctx.sources, id);
     const c = (f.geometry as Obj).coordinates;
     if (!isPosition(c) || !inRegion(c)) r.add('has coordinates outside the region', id);
   }
@@ -296,11 +302,7 @@ export function validateArrows(file: string, data: Json, ctx: PackContext): Prob
     if (p.side !== 'UN' && p.side !== 'PVA/KPA') r.add('`side` must be "UN" or "PVA/KPA"', id);
     if (!ARROW_KINDS.includes(String(p.kind))) r.add(`\`kind\` must be one of ${ARROW_KINDS.join(', ')}`, id);
     if (!isStr(p.label_en) || !isStr(p.label_ko)) r.add('needs `label_en` and `label_ko`', id);
-    const from = parseIsoDate(p.from);
-    const to = parseIsoDate(p.to);
-    if (from === undefined || to === undefined || to < from) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
-    if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
-    checkSources(r, p.sources, ctx.sources, id);
+    checkDatedGraded(r, p, ctx, id);
     lineCoords(r, f, id);
   }
   return r.problems;

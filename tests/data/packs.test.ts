@@ -8,6 +8,8 @@ import { loadPack, PackError } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
+import { isValidSidc } from '../../src/build/unit-symbols.ts';
+import { unitsAt } from '../../src/lib/forces.ts';
 
 const SYNTHETIC = 'tests/fixtures/packs/synthetic/manifest.json';
 
@@ -23,6 +25,17 @@ describe('synthetic pack', () => {
     expect(mid.phase.id).toBe('north');
     expect(viewAt(pack, dayOf('1900-01-08')).front.interpolated).toBe(false);
   });
+
+  it('shows units only where their position is known, moving in between', async () => {
+    const pack = await loadPack(SYNTHETIC, fsJsonReader, { isValidSidc });
+    const at = (iso: string) => unitsAt(pack.tracks, dayOf(iso)).features.map((f) => [f.properties.unit, f.properties.moving]);
+    expect(at('1900-01-01')).toEqual([['blue-div', false]]);
+    expect(at('1900-01-03')).toEqual([['blue-div', true], ['red-corps', false]]);
+    expect(at('1900-01-04')).toEqual([['blue-div', true]]);
+    expect(at('1900-01-09')).toEqual([]);
+    expect(viewAt(pack, dayOf('1900-01-03')).arrows.features.length).toBe(2);
+    expect(viewAt(pack, dayOf('1900-01-06')).arrows.features.length).toBe(0);
+  });
 });
 
 const cases: [string, RegExp][] = [
@@ -35,12 +48,16 @@ const cases: [string, RegExp][] = [
   ['bad-json', /fronts\.geojson: is not valid JSON/],
   ['missing-phase-text', /narrative\.ko\.json: south: has no text for this phase/],
   ['bad-phase-date', /manifest\.json: south: phase `start` is not an ISO date/],
+  ['unit-wrong-affiliation', /units\.json: blue-div: `sidc` affiliation must be F \(friendly\) for UN/],
+  ['unit-invalid-sidc', /units\.json: red-corps: `sidc` "SHGPXXXXXXXJ---" is not a valid symbol code/],
+  ['position-unknown-unit', /unit-positions\.geojson: p3: `unit` "ghost" is not in units\.json/],
+  ['arrow-bad-kind', /arrows\.geojson: a1: `kind` must be one of/],
 ];
 
 describe('invalid fixtures', () => {
   it.each(cases)('%s is refused with a precise message', async (reason, message) => {
     const path = `tests/fixtures/invalid/${reason}/manifest.json`;
-    const error = await loadPack(path, fsJsonReader).then(() => undefined, (e: unknown) => e);
+    const error = await loadPack(path, fsJsonReader, { isValidSidc }).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(message);
     if (reason !== 'bad-json') expect(error).toBeInstanceOf(PackError);
