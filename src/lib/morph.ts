@@ -1,6 +1,10 @@
 /**
- * Front-line morphing: every keyframe is resampled once to the same number of vertices,
- * spaced evenly by arc length, so that any in-between line is a vertex-wise blend.
+ * Front-line morphing. Every keyframe is resampled once to vertices spaced evenly by arc
+ * length; each pair of consecutive keyframes is then matched by dynamic time warping, so a
+ * point of one line moves to the nearest point of the next that keeps the order, rather than
+ * to the point at the same fraction of the length (which slides points sideways and can
+ * bend an in-between line past both keyframes). Any in-between line is a vertex-wise blend
+ * of a matched pair; all of this is computed at load, never per frame.
  */
 import { along, length, lineString } from '@turf/turf';
 import type { Position } from 'geojson';
@@ -20,6 +24,15 @@ export interface PreparedFront {
   /** Resampled coordinates, RESAMPLE_VERTICES long. */
   coords: Position[];
   /** Certainty of the segment that starts at each resampled vertex. */
+  certainty: Certainty[];
+  /** The matched transition to the next keyframe (absent on the last). */
+  next?: Transition;
+}
+
+/** Two keyframes' vertices paired one to one, ready to blend. */
+export interface Transition {
+  from: Position[];
+  to: Position[];
   certainty: Certainty[];
 }
 
@@ -77,9 +90,62 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Resamples and sorts keyframes by date. Done once at load, never per frame. */
+/**
+ * Matches two polylines by dynamic time warping: the monotone pairing of their vertices,
+ * from first to first and last to last, that minimises the summed distance between pairs.
+ * Returns the pairs of indices along the path.
+ */
+export function matchLines(a: readonly Position[], b: readonly Position[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  // Planar distance with longitude scaled by cos(latitude): enough to rank pairs here.
+  const k = Math.cos((((a[0][1] + b[0][1]) / 2) * Math.PI) / 180);
+  const d = (i: number, j: number) => Math.hypot((a[i][0] - b[j][0]) * k, a[i][1] - b[j][1]);
+  const cost = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const here = d(i, j);
+      if (i === 0 && j === 0) cost[0] = here;
+      else if (i === 0) cost[j] = cost[j - 1] + here;
+      else if (j === 0) cost[i * m] = cost[(i - 1) * m] + here;
+      else cost[i * m + j] = here + Math.min(cost[(i - 1) * m + j - 1], cost[(i - 1) * m + j], cost[i * m + j - 1]);
+    }
+  }
+  const path: [number, number][] = [[n - 1, m - 1]];
+  let i = n - 1;
+  let j = m - 1;
+  while (i > 0 || j > 0) {
+    if (i === 0) j--;
+    else if (j === 0) i--;
+    else {
+      const diag = cost[(i - 1) * m + j - 1];
+      const up = cost[(i - 1) * m + j];
+      const left = cost[i * m + j - 1];
+      if (diag <= up && diag <= left) {
+        i--;
+        j--;
+      } else if (up <= left) i--;
+      else j--;
+    }
+    path.push([i, j]);
+  }
+  return path.reverse();
+}
+
+/** The blendable transition between two prepared keyframes. */
+function transition(a: PreparedFront, b: PreparedFront): Transition {
+  const path = matchLines(a.coords, b.coords);
+  return {
+    from: path.map(([i]) => a.coords[i]),
+    to: path.map(([, j]) => b.coords[j]),
+    // An in-between line is never better documented than the worse of its two keyframes.
+    certainty: path.map(([i, j]) => Math.max(a.certainty[i], b.certainty[j]) as Certainty),
+  };
+}
+
+/** Resamples, sorts and matches keyframes. Done once at load, never per frame. */
 export function prepareFronts(features: readonly FrontFeature[], n = RESAMPLE_VERTICES): PreparedFront[] {
-  return features
+  const fronts: PreparedFront[] = features
     .map((f) => {
       const r = resample(f.geometry.coordinates, n, f.properties.segmentCertainty, f.properties.certainty);
       return {
@@ -93,6 +159,10 @@ export function prepareFronts(features: readonly FrontFeature[], n = RESAMPLE_VE
       };
     })
     .sort((a, b) => a.day - b.day);
+  for (let i = 0; i + 1 < fronts.length; i++) {
+    if (!sameLine(fronts[i], fronts[i + 1])) fronts[i].next = transition(fronts[i], fronts[i + 1]);
+  }
+  return fronts;
 }
 
 /** Index of the last keyframe at or before `day` (0 if `day` precedes them all). */
@@ -125,11 +195,9 @@ export function frontAt(fronts: readonly PreparedFront[], day: number): FrontSta
     return { coords: from.coords, certainty: from.certainty, from, to: from, weight: 0, interpolated: false };
   }
   const w = Math.min(1, (day - from.day) / (to.day - from.day));
-  const coords = from.coords.map((p, k) => {
-    const q = to.coords[k];
-    return [p[0] + (q[0] - p[0]) * w, p[1] + (q[1] - p[1]) * w];
-  });
-  // An in-between line is never better documented than the worse of its two keyframes.
-  const certainty = from.certainty.map((c, k) => Math.max(c, to.certainty[k]) as Certainty);
-  return { coords, certainty, from, to, weight: w, interpolated: !sameLine(from, to) };
+  // A plateau (two identical keyframes) has no transition: nothing moved.
+  if (!from.next) return { coords: from.coords, certainty: from.certainty, from, to, weight: w, interpolated: false };
+  const { from: a, to: b, certainty } = from.next;
+  const coords = a.map((p, k) => [p[0] + (b[k][0] - p[0]) * w, p[1] + (b[k][1] - p[1]) * w]);
+  return { coords, certainty, from, to, weight: w, interpolated: true };
 }

@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { holderAt } from '../../src/lib/view.ts';
-import { dayOf } from '../../src/lib/dates.ts';
+import { holderAt, viewAt } from '../../src/lib/view.ts';
+import { northPolygon, sideOf } from '../../src/lib/territory.ts';
+import { dayOf, isoOf } from '../../src/lib/dates.ts';
 import type { Side } from '../../src/lib/types.ts';
 
 let pack: Pack;
@@ -96,5 +97,26 @@ describe('who held which place, as the sources say', () => {
     for (const [place, date] of FACTS) {
       expect(holderAt(pack, dayOf(date), PLACES[place]).frontDistanceKm, `${place} ${date}`).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe('in-between frames', () => {
+  it('never put a place on a side that neither bracketing dated line gives it', () => {
+    const { prepared, manifest } = pack;
+    const overshoots: string[] = [];
+    for (let k = 0; k + 1 < prepared.length; k++) {
+      const before = northPolygon(prepared[k].coords, manifest.northClosure);
+      const after = northPolygon(prepared[k + 1].coords, manifest.northClosure);
+      for (let h = 1; h < (prepared[k + 1].day - prepared[k].day) * 24; h++) {
+        const day = prepared[k].day + h / 24;
+        const now = viewAt(pack, day).north;
+        for (const p of pack.places.features) {
+          const c = p.geometry.coordinates;
+          const side = sideOf(now, c);
+          if (side !== sideOf(before, c) && side !== sideOf(after, c)) overshoots.push(`${p.properties.id} at ${isoOf(day)} +${h % 24}h`);
+        }
+      }
+    }
+    expect(overshoots).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { length, lineString } from '@turf/turf';
-import { frontAt, prepareFronts, resample, sameLine } from '../../src/lib/morph.ts';
+import { frontAt, matchLines, prepareFronts, resample, sameLine } from '../../src/lib/morph.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 import type { FrontFeature } from '../../src/lib/types.ts';
 import { expectGolden, fixture } from './golden.ts';
@@ -94,5 +94,34 @@ describe('frontAt', () => {
     const plateau = prepareFronts([fronts[0], { ...fronts[0], properties: { ...fronts[0].properties, id: 'c', date: '1951-01-03' } }], 16);
     expect(sameLine(plateau[0], plateau[1])).toBe(true);
     expect(frontAt(plateau, a + 1).interpolated).toBe(false);
+  });
+});
+
+describe('matchLines (dynamic time warping)', () => {
+  it('pairs the ends and keeps the order', () => {
+    const a = resample([[126, 37], [128, 37]], 21).coords;
+    const b = resample([[126, 37], [126.8, 37], [127, 36.6], [127.2, 37], [128, 37]], 31).coords;
+    const path = matchLines(a, b);
+    expect(path[0]).toEqual([0, 0]);
+    expect(path.at(-1)).toEqual([20, 30]);
+    for (let k = 1; k < path.length; k++) {
+      expect(path[k][0] - path[k - 1][0]).toBeGreaterThanOrEqual(0);
+      expect(path[k][1] - path[k - 1][1]).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('moves points towards their nearest counterpart, not sideways along the line', () => {
+    // A straight line becomes one with a salient: the straight parts should not slide.
+    const straight: FrontFeature = { ...fronts[0], properties: { ...fronts[0].properties, id: 's', date: '1951-01-01', segmentCertainty: undefined }, geometry: { type: 'LineString', coordinates: [[126, 37], [128, 37]] } };
+    const salient: FrontFeature = { ...fronts[1], properties: { ...fronts[1].properties, id: 'b', date: '1951-01-03' }, geometry: { type: 'LineString', coordinates: [[126, 37], [126.8, 37], [127, 36.6], [127.2, 37], [128, 37]] } };
+    const prepared = prepareFronts([straight, salient], 41);
+    const mid = frontAt(prepared, dayOf('1951-01-02'));
+    // Every in-between point on the straight western stretch stays on it (no sideways slide
+    // into the salient), and none overshoots the salient. (Geodesic resampling bows a
+    // parallel by ~0.0005°.)
+    for (const p of mid.coords) {
+      if (p[0] < 126.75) expect(p[1]).toBeCloseTo(37, 2);
+      expect(p[1]).toBeGreaterThanOrEqual(36.6 - 1e-9);
+    }
   });
 });
