@@ -141,3 +141,30 @@ function firstPolygon(data: unknown): Feature<Polygon> | undefined {
   const features = d?.type === 'FeatureCollection' ? d.features ?? [] : d?.type === 'Feature' ? [d as Feature] : [];
   return features.find((f) => f?.geometry?.type === 'Polygon') as Feature<Polygon> | undefined;
 }
+
+/** The texts of a pack: enough to read the narrative when the map data cannot be loaded. */
+export interface PackTexts {
+  manifest: Manifest;
+  phaseDays: number[];
+  narratives: Record<Lang, Narrative>;
+  sources: SourceIndex;
+}
+
+/** Loads and checks only the manifest, the narratives and the sources. */
+export async function loadTexts(manifestPath: string, read: JsonReader): Promise<PackTexts> {
+  const manifest = await read(manifestPath);
+  const problems = validateManifest(manifestPath, manifest);
+  if (problems.length) throw new PackError(problems);
+  const m = manifest as Manifest;
+  const at = (rel: string) => joinPath(manifestPath, rel);
+  const [sources, ...texts] = await Promise.all([read(at(m.files.sources)), ...LANGS.map((l) => read(at(m.files.narrative[l])))]);
+  const ctx: PackContext = { sources: (sources ?? {}) as Record<string, unknown>, phaseIds: new Set(m.phases.map((p) => p.id)), start: dayOf(m.start), end: dayOf(m.end) };
+  const all = [...validateSources(at(m.files.sources), sources), ...LANGS.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx))];
+  if (all.length) throw new PackError(all);
+  return {
+    manifest: m,
+    phaseDays: m.phases.map((p) => dayOf(p.start)),
+    narratives: Object.fromEntries(LANGS.map((l, i) => [l, texts[i] as Narrative])) as Record<Lang, Narrative>,
+    sources: sources as SourceIndex,
+  };
+}

@@ -165,13 +165,26 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   let pending: CampaignView | undefined;
   let frame = 0;
 
+  // What each animated source last received: re-uploading unchanged data still costs the
+  // worker a re-tile, and on a plateau (no recorded movement) nothing changes for days.
+  const last: Record<string, unknown> = {};
+  const setIfChanged = (id: string, data: GeoJSON.GeoJSON, key: unknown) => {
+    if (last[id] === key) return;
+    last[id] = key;
+    setData(map, id, data);
+  };
+
   const flush = () => {
     frame = 0;
     if (!pending || !loaded || lost) return;
-    setData(map, 'north', pending.north);
-    setData(map, 'front', pending.frontRuns);
-    setData(map, 'units', pending.units);
-    setData(map, 'arrows', pending.arrows);
+    const v = pending;
+    // The front is unchanged while it shows one keyframe; units and arrows are small enough
+    // to compare by value.
+    const frontKey = v.front.interpolated ? v.front.coords : v.front.from;
+    setIfChanged('north', v.north, frontKey);
+    setIfChanged('front', v.frontRuns, frontKey);
+    setIfChanged('units', v.units, JSON.stringify(v.units.features.map((f) => [f.properties.unit, f.geometry.coordinates])));
+    setIfChanged('arrows', v.arrows, JSON.stringify(v.arrows.features.map((f) => [f.properties.id, f.properties.opacity])));
     pending = undefined;
   };
 
@@ -214,6 +227,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
   const onRestored = () => {
     lost = false;
+    // A restored context has lost every buffer: upload everything again.
+    for (const key of Object.keys(last)) delete last[key];
     options.onContextLost?.(false);
     map.once('render', () => {
       if (pending && !frame) frame = requestAnimationFrame(flush);

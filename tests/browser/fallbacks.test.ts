@@ -116,3 +116,22 @@ describe('print view', () => {
     await w.context.close();
   });
 });
+
+describe('malformed data at run time', () => {
+  it('shows the error with a Retry button, keeps the narrative readable, and recovers on retry', async () => {
+    const w = await openPage(browser);
+    const broken = async (route: import('playwright-core').Route) => route.fulfill({ contentType: 'application/json', body: '{ "type": "FeatureCollection", "features": [ ' });
+    await w.page.route('**/data/korea-1951-01/fronts.geojson', broken);
+    await w.page.goto(`${base}?date=1951-01-04`);
+    const alert = w.page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/could not be loaded[\s\S]*fronts\.geojson: is not valid JSON/);
+    // The narrative of the linked date is still there, and its phases still work.
+    await expect.poll(() => w.page.locator('.text-only article h3').textContent()).toBe('Seoul abandoned');
+    await w.page.locator('.text-only .phases button').nth(5).click();
+    expect(await w.page.locator('.text-only article h3').textContent()).toBe('Operation WOLFHOUND');
+    await w.page.unroute('**/data/korea-1951-01/fronts.geojson', broken);
+    await w.page.getByRole('button', { name: 'Retry' }).click();
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    await w.context.close();
+  });
+});
