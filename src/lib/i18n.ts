@@ -35,6 +35,11 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
   );
 }
 
+/** `t` for a key built from data (e.g. a unit's branch): the data's own text if no such key. */
+export function tData(lang: Lang, key: string, fallback: string): string {
+  return key in catalogues[lang] ? t(lang, key as MessageKey) : fallback;
+}
+
 /** The date of day number `day` in words: "4 January 1951" / "1951년 1월 4일". */
 export function formatDate(lang: Lang, day: number): string {
   const p = partsOf(day);

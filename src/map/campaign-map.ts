@@ -10,6 +10,7 @@ import type { Pack } from '../lib/campaign.ts';
 import type { CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
+import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 
@@ -148,14 +149,26 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     pitchWithRotate: false,
     touchPitch: false,
     canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
+    locale: mapLocale(lang),
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
+  /**
+   * MapLibre sets its own strings at construction (from `locale`) and has no public way to
+   * change them, so a language change relabels the zoom buttons and canvas in the DOM.
+   */
+  const relabel = () => {
+    const container = map.getContainer();
+    for (const [selector, key] of [['.maplibregl-ctrl-zoom-in', 'map.zoomIn'], ['.maplibregl-ctrl-zoom-out', 'map.zoomOut']] as const) {
+      const button = container.querySelector(selector);
+      button?.setAttribute('title', t(lang, key));
+      button?.setAttribute('aria-label', t(lang, key));
+    }
+    map.getCanvas().setAttribute('aria-label', t(lang, 'map.canvas'));
+  };
   if (options.interactive === false) {
     for (const handler of [map.scrollZoom, map.dragPan, map.boxZoom, map.doubleClickZoom, map.touchZoomRotate, map.keyboard]) handler.disable();
-  } else {
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  }
+  } else map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let loaded = false;
@@ -248,6 +261,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setLang(next) {
       if (next === lang) return;
       lang = next;
+      relabel();
       if (!loaded || lost) return;
       map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
@@ -266,6 +280,15 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       canvas.removeEventListener('webglcontextrestored', onRestored);
       map.remove();
     },
+  };
+}
+
+/** MapLibre's own interface strings, from our catalogue. */
+function mapLocale(lang: Lang): Record<string, string> {
+  return {
+    'NavigationControl.ZoomIn': t(lang, 'map.zoomIn'),
+    'NavigationControl.ZoomOut': t(lang, 'map.zoomOut'),
+    'Map.Title': t(lang, 'map.canvas'),
   };
 }
 

@@ -133,11 +133,45 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
-  it('speaks Korean with ?lang=ko', async () => {
+  it('speaks Korean with ?lang=ko: slider, narrative, places, unit cards and map controls', async () => {
     const w = await open('?date=1951-01-04&lang=ko');
     const slider = w.page.getByRole('slider', { name: /날짜/ });
-    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^1951년 1월 4일 – /);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^1951년 1월 4일 – 서울 철수/);
     expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    expect(await w.page.locator('.narrative article h3').textContent()).toBe('서울 철수와 함락');
+    await slider.focus();
+    await w.page.keyboard.press('PageUp');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^1951년 1월 5일 – D선으로 철수/);
+    const paragraph = (await w.page.locator('.narrative article p').first().textContent()) ?? '';
+    expect(paragraph.match(/[가-힣]/g)?.length).toBeGreaterThan(20);
+    expect(await w.page.locator('select option[value="pyeongtaek"]').textContent()).toMatch(/^평택/);
+    await w.page.locator('.forces summary').click();
+    await w.page.locator('.forces li button').first().click();
+    const card = (await w.page.locator('.forces .card dl').textContent()) ?? '';
+    // Everything in the card but the bibliographic citations is Korean.
+    expect(card.split('출처')[0]).not.toMatch(/[A-Za-z]{3,}/);
+    expect(await w.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('확대');
+    // Switching language relabels the map's own controls too.
+    await w.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => w.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('Zoom in');
+    await w.context.close();
+  });
+
+  it('stays usable when resized from phone to desktop and back', async () => {
+    const w = await open('?date=1951-01-10');
+    for (const [width, height] of [[375, 740], [1280, 860], [375, 740]]) {
+      await w.page.setViewportSize({ width, height });
+      await w.page.waitForTimeout(400);
+      const box = await w.page.locator('.map').boundingBox();
+      const canvas = await w.page.locator('.map canvas').boundingBox();
+      expect(canvas?.width).toBeCloseTo(box?.width ?? 0, 0);
+      expect(canvas?.height).toBeCloseTo(box?.height ?? 0, 0);
+      expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const slider = w.page.getByRole('slider', { name: /date/i });
+      await slider.focus();
+      await w.page.keyboard.press('ArrowRight');
+    }
+    expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^13 January 1951/);
     await w.context.close();
   });
 
