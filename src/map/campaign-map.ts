@@ -57,14 +57,22 @@ export interface CampaignMap {
 /** Mask bounds: wider than any view so the mask's edge never shows. */
 const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
 
-/** True if this browser can give MapLibre a WebGL2 context. */
+let webgl: boolean | undefined;
+
+/**
+ * True if this browser can give MapLibre a WebGL2 context. Probed once: browsers cap live
+ * contexts (16 in Chromium), so the probe's own context is released at once.
+ */
 export function supportsWebGL(): boolean {
+  if (webgl !== undefined) return webgl;
   try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2'));
+    const gl = document.createElement('canvas').getContext('webgl2');
+    webgl = Boolean(gl);
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
   } catch {
-    return false;
+    webgl = false;
   }
+  return webgl;
 }
 
 /** A small diagonal hatch, so the PVA/KPA side is told apart by pattern as well as colour. */

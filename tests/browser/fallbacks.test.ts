@@ -135,3 +135,29 @@ describe('malformed data at run time', () => {
     await w.context.close();
   });
 });
+
+describe('lifetime', () => {
+  it('mounting and unmounting the map 20 times leaves at most one live WebGL context', async () => {
+    const w = await openPage(browser);
+    // Count contexts as they are created and as MapLibre's remove() loses them.
+    await w.page.addInitScript(`
+      window.glCreated = 0; window.glLost = 0;
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        const fresh = !this.__counted && (type === 'webgl2' || type === 'webgl');
+        const ctx = original.call(this, type, ...rest);
+        if (fresh && ctx) { this.__counted = true; window.glCreated++; this.addEventListener('webglcontextlost', () => window.glLost++); }
+        return ctx;
+      };
+    `);
+    await w.page.goto(`${base}tests/browser/mount.html`);
+    await w.page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    for (let i = 0; i < 20; i++) await w.page.evaluate('window.cycle()');
+    const [created, lost] = (await w.page.evaluate('[window.glCreated, window.glLost]')) as [number, number];
+    expect(created).toBeGreaterThanOrEqual(20);
+    expect(created - lost).toBeLessThanOrEqual(1);
+    expect(await w.page.locator('canvas').count()).toBe(0);
+    expect(w.consoleProblems.filter((m) => !/WebGL context was lost/i.test(m))).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  process.env.TEST_PAGES = '1';
   await build({ logLevel: 'warn' });
   server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
