@@ -103,7 +103,11 @@ export interface HolderAnswer {
  * data and interpolation the map draws. Used by the map click and by `geo:query`.
  */
 export function holderAt(pack: Pack, day: number, lngLat: [number, number]): HolderAnswer {
-  const view = viewAt(pack, day);
+  return holderIn(viewAt(pack, day), lngLat);
+}
+
+/** The same answer from a view already computed (the one the map is drawing). */
+export function holderIn(view: CampaignView, lngLat: [number, number]): HolderAnswer {
   return {
     date: view.iso,
     lngLat,

@@ -255,8 +255,3 @@ export function style(lang: Lang, fontFaces: FontFace[]): StyleSpecification {
     'font-faces': { [LABEL_FONT]: fontFaces },
   } as StyleSpecification;
 }
-
-/** Place ranks shown at each zoom: ranks above this are filtered out at low zoom. */
-export function placeFilterForZoom(zoom: number): number {
-  return zoom < 6.5 ? 1 : zoom < 7.6 ? 2 : 3;
-}
