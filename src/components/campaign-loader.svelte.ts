@@ -26,6 +26,7 @@ export class CampaignLoader {
     try {
       const { manifest, read } = this.source();
       const loaded = await loadCampaign(manifest, read);
+      performance.mark('campaign:data-loaded');
       onPack(loaded.pack);
       this.symbols = loaded.symbols;
       this.pack = loaded.pack;

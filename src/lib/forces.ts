@@ -2,7 +2,9 @@
  * Units and arrows at a date: pure functions over the pack's dated features.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
-import { bearing, destination, point } from '@turf/turf';
+import { bearing } from '@turf/bearing';
+import { destination } from '@turf/destination';
+import { point } from '@turf/helpers';
 import type { ArrowProps, Certainty, Side, Unit, UnitPositionProps } from './types.ts';
 import { dayOf } from './dates.ts';
 

@@ -6,7 +6,9 @@
  * bend an in-between line past both keyframes). Any in-between line is a vertex-wise blend
  * of a matched pair; all of this is computed at load, never per frame.
  */
-import { along, length, lineString } from '@turf/turf';
+import { bearing } from '@turf/bearing';
+import { destination } from '@turf/destination';
+import { distance } from '@turf/distance';
 import type { Position } from 'geojson';
 import type { Certainty, FrontFeature } from './types.ts';
 import { dayOf } from './dates.ts';
@@ -52,10 +54,22 @@ export interface FrontState {
 /** Cumulative arc lengths (km) at each vertex of `coords`. */
 function cumulativeKm(coords: Position[]): number[] {
   const out = [0];
-  for (let i = 1; i < coords.length; i++) {
-    out.push(out[i - 1] + length(lineString([coords[i - 1], coords[i]])));
-  }
+  for (let i = 1; i < coords.length; i++) out.push(out[i - 1] + distance(coords[i - 1], coords[i]));
   return out;
+}
+
+/**
+ * The point `d` km along a line, as turf's `along` computes it (great-circle, from the vertex
+ * at or past `d`), but starting from vertex `from` instead of walking the line from its start:
+ * resampling is then one pass, not one walk per vertex.
+ */
+function pointAlong(coords: Position[], cum: number[], d: number, from: number): { at: number; p: Position } {
+  let i = from;
+  while (i < coords.length && cum[i] < d) i++;
+  if (i >= coords.length - 1 && d >= cum[coords.length - 1]) return { at: coords.length - 1, p: coords[coords.length - 1] };
+  if (cum[i] === d) return { at: i, p: coords[i] };
+  const p = destination(coords[i], d - cum[i], bearing(coords[i], coords[i - 1]) - 180).geometry.coordinates;
+  return { at: i, p };
 }
 
 /**
@@ -70,15 +84,16 @@ export function resample(
 ): { coords: Position[]; certainty: Certainty[] } {
   if (coords.length < 2) throw new Error('resample: a line needs at least two vertices');
   if (n < 2) throw new Error('resample: n must be at least 2');
-  const line = lineString(coords);
-  const total = length(line);
   const cum = cumulativeKm(coords);
+  const total = cum[cum.length - 1];
   const out: Position[] = [];
   const cert: Certainty[] = [];
   let seg = 0;
+  let at = 0;
   for (let i = 0; i < n; i++) {
     const d = (total * i) / (n - 1);
-    const p = i === n - 1 ? coords[coords.length - 1] : along(line, d).geometry.coordinates;
+    let p = coords[coords.length - 1];
+    if (i < n - 1) ({ at, p } = pointAlong(coords, cum, d, at));
     out.push([round6(p[0]), round6(p[1])]);
     while (seg < coords.length - 2 && cum[seg + 1] <= d) seg++;
     cert.push(segmentCertainty?.[seg] ?? fallback);
@@ -100,7 +115,11 @@ export function matchLines(a: readonly Position[], b: readonly Position[]): [num
   const m = b.length;
   // Planar distance with longitude scaled by cos(latitude): enough to rank pairs here.
   const k = Math.cos((((a[0][1] + b[0][1]) / 2) * Math.PI) / 180);
-  const d = (i: number, j: number) => Math.hypot((a[i][0] - b[j][0]) * k, a[i][1] - b[j][1]);
+  const d = (i: number, j: number) => {
+    const dx = (a[i][0] - b[j][0]) * k;
+    const dy = a[i][1] - b[j][1];
+    return Math.sqrt(dx * dx + dy * dy);
+  };
   const cost = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {

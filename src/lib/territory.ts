@@ -2,7 +2,9 @@
  * The PVA/KPA side of a front: the line closed round the north through points at sea.
  * Clipping to land is done by drawing order (a sea mask above the fill), not per frame.
  */
-import { booleanPointInPolygon, pointToLineDistance, lineString, point, polygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { lineString, point, polygon } from '@turf/helpers';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Side } from './types.ts';
 

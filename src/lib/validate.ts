@@ -2,7 +2,9 @@
  * Validation of a campaign pack's files. Pure: takes parsed JSON, returns problems that name
  * the file, the feature and what is wrong. Shared by `geo:check`, the build and the app.
  */
-import { kinks, booleanPointInPolygon, point } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
+import { kinks } from '@turf/kinks';
 import type { Feature, Polygon, Position } from 'geojson';
 import { parseIsoDate } from './dates.ts';
 import { LANGS } from './types.ts';

@@ -1,6 +1,7 @@
 /**
  * The one module that talks to MapLibre. It creates the map, adds sources and layers once,
  * then only updates them (setData, layout properties, camera), and tears down in destroy().
+ * Performance marks (campaign:*) time each start-up step for `npm run bench`.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -144,6 +145,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   }
   const { pack } = options;
   let lang = options.lang;
+  performance.mark('campaign:map-created');
   const map = new maplibregl.Map({
     container: options.container,
     style: style(lang, labelFontFaces(document.baseURI)),
@@ -210,6 +212,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
 
   map.on('load', () => {
+    performance.mark('campaign:style-loaded');
     map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
     const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
     setData(map, 'mainland', pack.basemap.mainland);
@@ -225,8 +228,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     addSymbols(map, options.symbols ?? {})
       .catch(() => undefined)
       .finally(() => {
+        performance.mark('campaign:symbols-added');
         map.triggerRepaint();
-        map.once('idle', () => options.onReady?.());
+        map.once('idle', () => {
+          performance.mark('campaign:first-frame');
+          options.onReady?.();
+        });
       });
   });
   map.on('click', (e) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { length, lineString } from '@turf/turf';
+import fc from 'fast-check';
+import { along, length, lineString } from '@turf/turf';
 import { frontAt, matchLines, prepareFronts, resample, sameLine } from '../../src/lib/morph.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 import type { FrontFeature } from '../../src/lib/types.ts';
@@ -31,6 +32,25 @@ describe('resample', () => {
   it('rejects degenerate input with a clear error', () => {
     expect(() => resample([[0, 0]], 10)).toThrow(/two vertices/);
     expect(() => resample([[0, 0], [1, 1]], 1)).toThrow(/at least 2/);
+  });
+
+  it('puts every vertex where turf `along` puts it, in one pass (every real front too)', () => {
+    const check = (coords: [number, number][], n: number) => {
+      const line = lineString(coords);
+      const total = length(line);
+      const r = resample(coords, n);
+      r.coords.forEach((p, i) => {
+        const q = i === n - 1 ? coords[coords.length - 1] : along(line, (total * i) / (n - 1)).geometry.coordinates;
+        expect(p[0]).toBeCloseTo(q[0], 6);
+        expect(p[1]).toBeCloseTo(q[1], 6);
+      });
+    };
+    for (const f of fronts) check(f.geometry.coordinates as [number, number][], 57);
+    const coord = fc.tuple(fc.double({ min: 124, max: 131, noNaN: true }), fc.double({ min: 34, max: 39, noNaN: true }));
+    fc.assert(fc.property(fc.array(coord, { minLength: 2, maxLength: 12 }), fc.integer({ min: 2, max: 40 }), (coords, n) => {
+      fc.pre(length(lineString(coords)) > 0.01);
+      check(coords, n);
+    }), { numRuns: 200 });
   });
 
   it('matches the golden resampling', () => {
