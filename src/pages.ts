@@ -3,6 +3,7 @@
  */
 import { fetchJsonReader } from './lib/fetch-json.ts';
 import { registerPageFonts } from './map/fonts.ts';
+import { warmUpMap } from './map/campaign-map.ts';
 
 /** The pack the pages show; data/ mirrors geo/ (see vite.config.ts). */
 export const MANIFEST = 'data/korea-1951-01/manifest.json';
@@ -11,6 +12,8 @@ export const MANIFEST = 'data/korea-1951-01/manifest.json';
 export const read = fetchJsonReader(document.baseURI);
 
 registerPageFonts(document.baseURI);
+// The map's worker loads while the page fetches its data.
+warmUpMap();
 
 /** The element a page mounts into, emptied of its no-JavaScript content. */
 export function mountTarget(): HTMLElement | undefined {

@@ -58,24 +58,6 @@ export interface CampaignMap {
 /** Mask bounds: wider than any view so the mask's edge never shows. */
 const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
 
-let webgl: boolean | undefined;
-
-/**
- * True if this browser can give MapLibre a WebGL2 context. Probed once: browsers cap live
- * contexts (16 in Chromium), so the probe's own context is released at once.
- */
-export function supportsWebGL(): boolean {
-  if (webgl !== undefined) return webgl;
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    webgl = Boolean(gl);
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  } catch {
-    webgl = false;
-  }
-  return webgl;
-}
-
 /** A small diagonal hatch, so the PVA/KPA side is told apart by pattern as well as colour. */
 function hatchImage(size = 10): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
@@ -107,19 +89,10 @@ async function symbolBitmap(s: SymbolImage): Promise<ImageData> {
   const canvas = document.createElement('canvas');
   canvas.width = w;
   canvas.height = h;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.drawImage(img, (halfW - s.anchor.x) * SYMBOL_RATIO, (halfH - s.anchor.y) * SYMBOL_RATIO, s.width * SYMBOL_RATIO, s.height * SYMBOL_RATIO);
   return ctx.getImageData(0, 0, w, h);
-}
-
-async function addSymbols(map: maplibregl.Map, symbols: Record<string, SymbolImage>): Promise<void> {
-  await Promise.all(
-    Object.entries(symbols).map(async ([id, s]) => {
-      const data = await symbolBitmap(s);
-      if (!map.hasImage(id)) map.addImage(id, data, { pixelRatio: SYMBOL_RATIO });
-    }),
-  );
 }
 
 function refLineData(pack: Pack, shown: readonly string[]): FeatureCollection {
@@ -134,16 +107,45 @@ function setData(map: maplibregl.Map, id: string, data: GeoJSON.GeoJSON): void {
   source?.setData(data);
 }
 
-let workerSet = false;
+let warm = false;
 
-/** Creates the campaign map in `container`. Throws if WebGL is unavailable. */
+/**
+ * Starts MapLibre's web worker now, so it loads while the page fetches its data rather than
+ * after the map is created. Called once at page start; createCampaignMap calls it too.
+ */
+export function warmUpMap(): void {
+  if (warm) return;
+  warm = true;
+  // MapLibre 6 ships its worker as a separate file; without this the built app never loads.
+  maplibregl.setWorkerUrl(workerUrl);
+  maplibregl.prewarm();
+}
+
+/**
+ * Rasterises every symbol, each distinct drawing once (units of one type share a symbol, and
+ * an SVG costs tens of milliseconds to rasterise on a slow machine). Started with the map, so
+ * decoding overlaps the style's loading.
+ */
+async function decodeSymbols(symbols: Record<string, SymbolImage>): Promise<[string, ImageData][]> {
+  const bitmaps = new Map<string, Promise<ImageData>>();
+  const entries = Object.entries(symbols).map(([id, s]) => {
+    const key = JSON.stringify([s.svg, s.width, s.height, s.anchor]);
+    let bitmap = bitmaps.get(key);
+    if (!bitmap) bitmaps.set(key, (bitmap = symbolBitmap(s)));
+    return bitmap.then((data) => [id, data] as [string, ImageData]);
+  });
+  return Promise.all(entries);
+}
+
+/**
+ * Creates the campaign map in `container`. Throws if WebGL is unavailable (MapLibre fails to
+ * create its context): there is no separate probe, since creating a context is slow.
+ */
 export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
-  if (!workerSet) {
-    // MapLibre 6 ships its worker as a separate file; without this the built app never loads.
-    maplibregl.setWorkerUrl(workerUrl);
-    workerSet = true;
-  }
+  warmUpMap();
   const { pack } = options;
+  // Symbols decode asynchronously; without them (a failure) units stay hidden.
+  const symbolImages = decodeSymbols(options.symbols ?? {}).catch(() => [] as [string, ImageData][]);
   let lang = options.lang;
   performance.mark('campaign:map-created');
   const map = new maplibregl.Map({
@@ -182,6 +184,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let loaded = false;
+  let removed = false;
   // Between a context loss and its restoration MapLibre has no style: hold updates until then.
   let lost = false;
   let refLines = options.refLines ?? [];
@@ -224,17 +227,17 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setData(map, 'ref-lines', refLineData(pack, refLines));
     loaded = true;
     flush();
-    // Symbols decode asynchronously; the map is ready once they are in (or failed: units then stay hidden).
-    addSymbols(map, options.symbols ?? {})
-      .catch(() => undefined)
-      .finally(() => {
-        performance.mark('campaign:symbols-added');
-        map.triggerRepaint();
-        map.once('idle', () => {
-          performance.mark('campaign:first-frame');
-          options.onReady?.();
-        });
+    // The map is ready once the symbols are in (or failed: units then stay hidden).
+    void symbolImages.then((images) => {
+      if (removed) return;
+      for (const [id, data] of images) if (!map.hasImage(id)) map.addImage(id, data, { pixelRatio: SYMBOL_RATIO });
+      performance.mark('campaign:symbols-added');
+      map.triggerRepaint();
+      map.once('idle', () => {
+        performance.mark('campaign:first-frame');
+        options.onReady?.();
       });
+    });
   });
   map.on('click', (e) => {
     // A few pixels of slack so a tap on a small dot or its label still picks the place.
@@ -293,6 +296,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       if (frame) cancelAnimationFrame(frame);
       canvas.removeEventListener('webglcontextlost', onLost);
       canvas.removeEventListener('webglcontextrestored', onRestored);
+      removed = true;
       map.remove();
     },
   };

@@ -1,6 +1,8 @@
 /**
  * The map style as plain data: sources start empty and are filled by the map module; layer
- * order does the land clipping (territory and front sit under a sea mask).
+ * order does the land clipping (territory and front sit under a sea mask). Large fills skip
+ * antialiasing: their edges lie under the coast and front lines, and the outline pass is one
+ * more shader program to compile at start-up.
  */
 import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { Lang } from '../lib/types.ts';
@@ -46,6 +48,23 @@ function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
       'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 4.5],
       ...(dash ? { 'line-dasharray': dash } : {}),
     },
+  };
+}
+
+/**
+ * Rivers, named ones wider. Two layers with zoom-only widths rather than one with a width per
+ * feature: a per-feature width needs its own shader program, and each program costs tens of
+ * milliseconds to compile at start-up on software WebGL.
+ */
+function riverLayer(id: string, named: boolean, widthAt5: number, widthAt9: number): LayerSpecification {
+  const hasName: ExpressionSpecification = ['to-boolean', ['get', 'name_en']];
+  return {
+    id,
+    type: 'line',
+    source: 'rivers',
+    filter: named ? hasName : ['!', hasName],
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, widthAt5, 9, widthAt9] },
   };
 }
 
@@ -100,7 +119,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       type: 'fill',
       source: 'arrows',
       filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': arrowColor, 'fill-opacity': ['get', 'opacity'] },
+      paint: { 'fill-color': arrowColor, 'fill-opacity': ['get', 'opacity'], 'fill-antialias': false },
     },
     {
       id: 'arrow-labels',
@@ -148,14 +167,14 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
 export function layers(lang: Lang): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-    { id: 'mainland', type: 'fill', source: 'mainland', paint: { 'fill-color': COLORS.land } },
+    { id: 'mainland', type: 'fill', source: 'mainland', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
     {
       id: 'north-fill',
       type: 'fill',
       source: 'north',
-      paint: { 'fill-color': COLORS.north, 'fill-opacity': 0.22 },
+      paint: { 'fill-color': COLORS.north, 'fill-opacity': 0.22, 'fill-antialias': false },
     },
-    { id: 'north-hatch', type: 'fill', source: 'north', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.55 } },
+    { id: 'north-hatch', type: 'fill', source: 'north', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.55, 'fill-antialias': false } },
     {
       id: 'front-casing',
       type: 'line',
@@ -166,20 +185,12 @@ export function layers(lang: Lang): LayerSpecification[] {
     frontLayer(1),
     frontLayer(2),
     frontLayer(3),
-    { id: 'mask', type: 'fill', source: 'mask', paint: { 'fill-color': COLORS.sea } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.neighbourLand } },
+    { id: 'mask', type: 'fill', source: 'mask', paint: { 'fill-color': COLORS.sea, 'fill-antialias': false } },
+    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.neighbourLand, 'fill-antialias': false } },
     { id: 'land-coast', type: 'line', source: 'land', paint: { 'line-color': COLORS.coast, 'line-width': 0.6 } },
     { id: 'mainland-coast', type: 'line', source: 'mainland', paint: { 'line-color': COLORS.coast, 'line-width': 0.8 } },
-    {
-      id: 'rivers',
-      type: 'line',
-      source: 'rivers',
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': COLORS.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', ['to-boolean', ['get', 'name_en']], 1.2, 0.5], 9, ['case', ['to-boolean', ['get', 'name_en']], 2.4, 1]],
-      },
-    },
+    riverLayer('rivers-minor', false, 0.5, 1),
+    riverLayer('rivers', true, 1.2, 2.4),
     {
       id: 'parallel',
       type: 'line',
