@@ -10,7 +10,7 @@ import { loadPack } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
 import type { Manifest, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
-import { noscriptHtml } from './noscript.ts';
+import { noscriptHtml, noscriptPictures } from './noscript.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -44,6 +44,9 @@ const NOSCRIPT_MARK = /<!-- noscript-fallback(?::([\w,-]+))? -->/;
 export function geoData(options: { root: string; manifests: string[] }): Plugin {
   const root = resolve(options.root);
   let isBuild = false;
+  /** The no-JavaScript pictures of the first pack (the one the pages show), made once. */
+  let pictures: Promise<Record<string, string>> | undefined;
+  const noscriptFiles = () => (pictures ??= loadPack(join(root, options.manifests[0]), fsJsonReader).then((pack) => noscriptPictures(pack, 480)));
   return {
     name: 'geo-data',
     configResolved(config) {
@@ -68,6 +71,14 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       return html.replace(mark[0], noscriptHtml(pack, 480, mark[1]?.split(',')));
     },
     configureServer(server) {
+      server.middlewares.use('/noscript', (req, res, next) => {
+        const path = `noscript${decodeURIComponent((req.url ?? '/').split('?')[0])}`;
+        noscriptFiles().then((files) => {
+          if (!(path in files)) return next();
+          res.setHeader('Content-Type', 'image/svg+xml');
+          res.end(files[path]);
+        }, next);
+      });
       server.middlewares.use('/data', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
         const symbolsOf = options.manifests.find((m) => path === `/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`);
@@ -88,8 +99,11 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
     },
     async generateBundle() {
       for (const file of await dataFiles(root)) {
-        this.emitFile({ type: 'asset', fileName: `data/${relative(root, file).split(sep).join('/')}`, source: await readFile(file) });
+        // Published without the indentation kept in geo/ for people editing the files.
+        const source = JSON.stringify(JSON.parse(await readFile(file, 'utf8')));
+        this.emitFile({ type: 'asset', fileName: `data/${relative(root, file).split(sep).join('/')}`, source });
       }
+      for (const [fileName, source] of Object.entries(await noscriptFiles())) this.emitFile({ type: 'asset', fileName, source });
       for (const m of options.manifests) {
         const json = await symbolsFor(root, m);
         if (json !== undefined) this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`, source: json });

@@ -1,6 +1,7 @@
 /**
  * The page without JavaScript: static SVG pictures of the front at the start of each phase,
- * with the phase summaries in both languages, generated at build time into <noscript>.
+ * with the phase summaries in both languages, generated at build time: figures in <noscript>,
+ * pictures as SVG files beside the pages.
  */
 import { simplify } from '@turf/turf';
 import type { Pack } from '../lib/campaign.ts';
@@ -16,41 +17,34 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** The basemap paths, defined once per page and drawn by reference in every picture. */
-function sharedDefs(d: SvgDrawing): string {
-  return (
-    `<svg width="0" height="0" aria-hidden="true"><defs>` +
-    `<path id="ns-mainland" d="${d.mainland}"/><path id="ns-rivers" d="${d.rivers}"/>` +
-    `<clipPath id="ns-clip"><use href="#ns-mainland"/></clipPath></defs></svg>`
-  );
-}
-
-/** A static SVG of one drawing (no script, no external references); needs sharedDefs on the page. */
-export function svgMarkup(d: SvgDrawing, label: string): string {
+/** A standalone SVG file of one drawing: no script, no external references. */
+export function svgFile(d: SvgDrawing): string {
   const dash: Record<1 | 2 | 3, string> = { 1: '', 2: ' stroke-dasharray="9 6"', 3: ' stroke-dasharray="2 5" stroke-linecap="round"' };
   const fronts = ([1, 2, 3] as const)
     .filter((g) => d.front[g])
     .map((g) => `<path d="${d.front[g]}" fill="none" stroke="${COLORS.front}" stroke-width="3"${dash[g]}/>`)
     .join('');
   const places = d.places
-    .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${COLORS.label}"/><text x="${p.x + 5}" y="${p.y + 4}" font-size="12" fill="${COLORS.label}">${escapeHtml(p.name_en)}</text>`)
+    .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${COLORS.label}"/><text x="${p.x + 5}" y="${p.y + 4}" font-size="12" font-family="sans-serif" fill="${COLORS.label}">${escapeHtml(p.name_en)}</text>`)
     .join('');
   return (
-    `<svg viewBox="${d.viewBox}" width="100%" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg viewBox="${d.viewBox}" width="${d.width}" height="${d.height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<defs><path id="m" d="${d.mainland}"/><clipPath id="c"><use href="#m"/></clipPath></defs>` +
     `<rect width="${d.width}" height="${d.height}" fill="${COLORS.sea}"/>` +
-    `<use href="#ns-mainland" fill="${COLORS.land}" stroke="${COLORS.coast}" stroke-width="0.8"/>` +
-    `<g clip-path="url(#ns-clip)"><path d="${d.north}" fill="${COLORS.north}" fill-opacity="0.3"/>${fronts}</g>` +
-    `<use href="#ns-rivers" fill="none" stroke="${COLORS.river}" stroke-width="1"/>${places}</svg>`
+    `<use href="#m" fill="${COLORS.land}" stroke="${COLORS.coast}" stroke-width="0.8"/>` +
+    `<g clip-path="url(#c)"><path d="${d.north}" fill="${COLORS.north}" fill-opacity="0.3"/>${fronts}</g>` +
+    `<path d="${d.rivers}" fill="none" stroke="${COLORS.river}" stroke-width="1"/>${places}</svg>`
   );
 }
 
-/**
- * The <noscript> content: one figure per phase (or per phase in `only`, for the compact
- * embed) with the date, name and summary in English and Korean.
- */
-export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
-  // Small pictures need no 10 m coastline: a simplified one keeps the page light.
-  const light: Pack = {
+/** Where a phase's picture is published, relative to the pages. */
+export function pictureFile(phaseId: string): string {
+  return `noscript/${phaseId}.svg`;
+}
+
+/** The pack with a coastline simplified for small pictures (no 10 m coast needed there). */
+function lightPack(pack: Pack): Pack {
+  return {
     ...pack,
     basemap: {
       ...pack.basemap,
@@ -59,22 +53,39 @@ export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]):
       land: { type: 'FeatureCollection', features: [] },
     },
   };
+}
+
+/** The picture of the front at the start of every phase, keyed by file path (see pictureFile). */
+export function noscriptPictures(pack: Pack, width = 480): Record<string, string> {
+  const light = lightPack(pack);
   const base = drawBasemap(light, width);
-  const figures = light.manifest.phases.flatMap((phase, i) => {
+  return Object.fromEntries(
+    light.manifest.phases.map((phase, i) => [pictureFile(phase.id), svgFile(drawView(light, viewAt(pack, pack.phaseDays[i]), width, base))]),
+  );
+}
+
+/**
+ * The <noscript> content: one figure per phase (or per phase in `only`, for the compact
+ * embed) with the date, name and summary in English and Korean. The pictures are separate
+ * files, so a browser with JavaScript (which never renders <noscript>) never downloads them.
+ */
+export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
+  const height = drawBasemap(lightPack(pack), width).height;
+  const figures = pack.manifest.phases.flatMap((phase, i) => {
     if (only && !only.includes(phase.id)) return [];
-    const view = viewAt(pack, pack.phaseDays[i]);
+    const day = pack.phaseDays[i];
     const en = pack.narratives.en.phases[phase.id];
     const ko = pack.narratives.ko.phases[phase.id];
-    const date = formatDate('en', view.day);
+    const date = formatDate('en', day);
     return (
       `<figure class="ns-phase"><figcaption><strong>${escapeHtml(date)}: ${escapeHtml(en.name)}</strong> ` +
-      `<span lang="ko">(${escapeHtml(formatDate('ko', view.day))}: ${escapeHtml(ko.name)})</span></figcaption>` +
-      svgMarkup(drawView(light, view, width, base), `Front line on ${date}`) +
+      `<span lang="ko">(${escapeHtml(formatDate('ko', day))}: ${escapeHtml(ko.name)})</span></figcaption>` +
+      `<img src="./${pictureFile(phase.id)}" width="${width}" height="${Math.round(height)}" alt="${escapeHtml(`Front line on ${date}`)}">` +
       `<p>${escapeHtml(en.summary)}</p><p lang="ko">${escapeHtml(ko.summary)}</p></figure>`
     );
   });
   return (
     `<div class="ns"><p>This interactive map needs JavaScript. Below: the front at the start of each phase (shaded: PVA/KPA side; dashed or dotted: approximate). ` +
-    `<span lang="ko">이 지도는 자바스크립트가 필요합니다. 아래는 단계별 첫날의 전선입니다.</span></p>${sharedDefs({ ...base, north: '', front: { 1: '', 2: '', 3: '' } })}${figures.join('')}</div>`
+    `<span lang="ko">이 지도는 자바스크립트가 필요합니다. 아래는 단계별 첫날의 전선입니다.</span></p>${figures.join('')}</div>`
   );
 }
