@@ -4,7 +4,7 @@
  * pictures as SVG files beside the pages.
  */
 import { simplify } from '@turf/turf';
-import type { Pack } from '../lib/campaign.ts';
+import { narrativeIn, type Pack } from '../lib/campaign.ts';
 import { drawBasemap, drawView, type SvgDrawing } from '../lib/svg-map.ts';
 import { viewAt } from '../lib/view.ts';
 import { formatDate } from '../lib/i18n.ts';
@@ -74,8 +74,8 @@ export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]):
   const figures = pack.manifest.phases.flatMap((phase, i) => {
     if (only && !only.includes(phase.id)) return [];
     const day = pack.phaseDays[i];
-    const en = pack.narratives.en.phases[phase.id];
-    const ko = pack.narratives.ko.phases[phase.id];
+    const en = narrativeIn(pack, 'en').phases[phase.id];
+    const ko = narrativeIn(pack, 'ko').phases[phase.id];
     const date = formatDate('en', day);
     return (
       `<figure class="ns-phase"><figcaption><strong>${escapeHtml(date)}: ${escapeHtml(en.name)}</strong> ` +

@@ -1,10 +1,12 @@
 /**
  * Loading a campaign for a page, as reactive state shared by the app, the embed and the
  * print view: the pack and its symbols, or the error and (if they load) the texts alone, so
- * the narrative stays readable when the map data does not.
+ * the narrative stays readable when the map data does not. Only the language shown is
+ * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadTexts, type JsonReader, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { loadNarrative, loadTexts, narrativeIn, type JsonReader, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
+import type { Lang, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
 export class CampaignLoader {
@@ -12,23 +14,33 @@ export class CampaignLoader {
   symbols = $state.raw<Record<string, SymbolImage>>({});
   error = $state<string>();
   texts = $state.raw<PackTexts>();
-
-  /** `source` gives the page's manifest path and reader (read at each load: props stay live). */
-  constructor(private readonly source: () => { manifest: string; read: JsonReader }) {}
+  /** Narratives by language: the one loaded with the pack, then any the reader switched to. */
+  narratives = $state.raw<Partial<Record<Lang, Narrative>>>({});
 
   /**
-   * Loads (or retries). `onPack` runs before the pack is exposed, so a page can set its date
-   * and language from the URL first; `onTexts` likewise when only the texts could be loaded.
+   * `source` gives the page's manifest path and reader (read at each load: props stay live);
+   * `withSources` says whether the page shows source titles (the embed does not).
    */
-  async load(onPack: (pack: Pack) => void, onTexts?: (texts: PackTexts) => void): Promise<void> {
+  constructor(
+    private readonly source: () => { manifest: string; read: JsonReader },
+    private readonly withSources = true,
+  ) {}
+
+  /**
+   * Loads (or retries) with the narrative in `lang`. `onPack` runs before the pack is
+   * exposed, so a page can set its date from the URL first; `onTexts` likewise when only the
+   * texts could be loaded.
+   */
+  async load(lang: Lang, onPack: (pack: Pack) => void, onTexts?: (texts: PackTexts) => void): Promise<void> {
     this.error = undefined;
     this.texts = undefined;
     try {
       const { manifest, read } = this.source();
-      const loaded = await loadCampaign(manifest, read);
+      const loaded = await loadCampaign(manifest, read, { langs: [lang], sources: this.withSources });
       performance.mark('campaign:data-loaded');
       onPack(loaded.pack);
       this.symbols = loaded.symbols;
+      this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
       this.pack = loaded.pack;
     } catch (e) {
       this.error = loadErrorText(e);
@@ -36,6 +48,23 @@ export class CampaignLoader {
       const texts = await loadTexts(manifest, read).catch(() => undefined);
       if (texts) onTexts?.(texts);
       this.texts = texts;
+    }
+  }
+
+  /**
+   * Makes sure the narrative in `lang` is loaded. Resolves with an error text when it could
+   * not be (the page then stays in the language it had), or undefined when it is there.
+   */
+  async useLang(lang: Lang): Promise<string | undefined> {
+    const pack = this.pack;
+    if (!pack || this.narratives[lang]) return undefined;
+    try {
+      const { manifest, read } = this.source();
+      const narrative = await loadNarrative(manifest, pack.manifest, lang, read, pack.sources);
+      this.narratives = { ...this.narratives, [lang]: narrative };
+      return undefined;
+    } catch (e) {
+      return loadErrorText(e);
     }
   }
 }

@@ -29,8 +29,10 @@ export interface Pack {
   units: Record<string, Unit>;
   tracks: UnitTrack[];
   arrows: PreparedArrow[];
-  narratives: Record<Lang, Narrative>;
-  sources: SourceIndex;
+  /** The narratives loaded with the pack (see LoadOptions.langs; loadNarrative adds others). */
+  narratives: Partial<Record<Lang, Narrative>>;
+  /** The source index, unless loaded without it (see LoadOptions.sources). */
+  sources?: SourceIndex;
   basemap: {
     mainland: Feature<Polygon>;
     land: FeatureCollection;
@@ -65,6 +67,13 @@ const emptyCollection = (): FeatureCollection<LineString, RefLineProps> => ({ ty
 export interface LoadOptions {
   /** SIDC check for units (Node tools pass milsymbol's; the browser trusts the build's check). */
   isValidSidc?: (sidc: string) => boolean;
+  /** Narrative languages to load (default: all). A page loads the one it shows, others on demand. */
+  langs?: readonly Lang[];
+  /**
+   * Whether to load the source index (default: true). Without it citation keys are not looked
+   * up at load (the build and `npm run geo:check` do that); the embed never shows titles.
+   */
+  sources?: boolean;
 }
 
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
@@ -75,8 +84,10 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const m = manifest as Manifest;
   const at = (rel: string) => joinPath(manifestPath, rel);
   const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
+  const langs = options.langs ?? LANGS;
+  const withSources = options.sources ?? true;
   const [sources, fronts, places, lines, units, positions, arrows, mainland, land, rivers, parallel, ...texts] = await Promise.all([
-    read(at(m.files.sources)),
+    withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
     optional(m.files.lines, emptyCollection()),
@@ -87,11 +98,11 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     read(at(m.files.basemap.land)),
     read(at(m.files.basemap.rivers)),
     read(at(m.files.basemap.parallel)),
-    ...LANGS.map((l) => read(at(m.files.narrative[l]))),
+    ...langs.map((l) => read(at(m.files.narrative[l]))),
   ]);
   const mainlandFeature = firstPolygon(mainland);
   const ctx: PackContext = {
-    sources: (sources ?? {}) as Record<string, unknown>,
+    sources: withSources ? ((sources ?? {}) as Record<string, unknown>) : undefined,
     phaseIds: new Set(m.phases.map((p) => p.id)),
     start: dayOf(m.start),
     end: dayOf(m.end),
@@ -100,14 +111,14 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     isValidSidc: options.isValidSidc,
   };
   const all = [
-    ...validateSources(at(m.files.sources), sources),
+    ...(withSources ? validateSources(at(m.files.sources), sources) : []),
     ...validateFronts(at(m.files.fronts), fronts, ctx),
     ...validatePlaces(at(m.files.places), places, ctx),
     ...(m.files.lines ? validateLines(at(m.files.lines), lines, ctx) : []),
     ...(m.files.units ? validateUnits(at(m.files.units), units, ctx) : []),
     ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
     ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
-    ...LANGS.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
+    ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
   ];
   if (!mainlandFeature) all.push({ file: at(m.files.basemap.mainland), message: 'must hold a Polygon feature (the mainland)' });
   if (all.length) throw new PackError(all);
@@ -124,8 +135,8 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     units: units as Record<string, Unit>,
     tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
     arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
-    narratives: Object.fromEntries(LANGS.map((l, i) => [l, texts[i] as Narrative])) as Record<Lang, Narrative>,
-    sources: sources as SourceIndex,
+    narratives: Object.fromEntries(langs.map((l, i) => [l, texts[i] as Narrative])),
+    sources: withSources ? (sources as SourceIndex) : undefined,
     basemap: {
       mainland: mainlandFeature as Feature<Polygon>,
       land: land as FeatureCollection,
@@ -133,6 +144,23 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
       parallel: parallel as FeatureCollection,
     },
   };
+}
+
+/** Loads and checks one more language's narrative for a loaded pack. */
+export async function loadNarrative(manifestPath: string, manifest: Manifest, lang: Lang, read: JsonReader, sources?: SourceIndex): Promise<Narrative> {
+  const file = joinPath(manifestPath, manifest.files.narrative[lang]);
+  const data = await read(file);
+  const ctx: PackContext = { sources, phaseIds: new Set(manifest.phases.map((p) => p.id)), start: dayOf(manifest.start), end: dayOf(manifest.end) };
+  const problems = validateNarrative(file, data, lang, ctx);
+  if (problems.length) throw new PackError(problems);
+  return data as Narrative;
+}
+
+/** A narrative the pack was loaded with; throws (a caller's mistake) when it was not. */
+export function narrativeIn(pack: Pack, lang: Lang): Narrative {
+  const n = pack.narratives[lang];
+  if (!n) throw new Error(`the ${lang} narrative was not loaded with this pack`);
+  return n;
 }
 
 /** The first Polygon feature of a GeoJSON object, or undefined. */

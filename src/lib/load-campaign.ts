@@ -1,7 +1,7 @@
 /**
  * Loads a pack and its pre-rendered unit symbols, for the pages (app, embed, print).
  */
-import { joinPath, loadPack, PackError, type JsonReader, type Pack } from './campaign.ts';
+import { joinPath, loadPack, PackError, type JsonReader, type LoadOptions, type Pack } from './campaign.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
 /** What a page needs to draw a campaign. */
@@ -11,9 +11,9 @@ export interface Loaded {
 }
 
 /** Loads the pack at `manifest`. Symbols are optional: without them units stay hidden. */
-export async function loadCampaign(manifest: string, read: JsonReader): Promise<Loaded> {
+export async function loadCampaign(manifest: string, read: JsonReader, options: LoadOptions = {}): Promise<Loaded> {
   const [pack, symbols] = await Promise.all([
-    loadPack(manifest, read),
+    loadPack(manifest, read, options),
     read(joinPath(manifest, 'unit-symbols.json')).catch(() => ({})),
   ]);
   return { pack, symbols: symbols as Record<string, SymbolImage> };

@@ -36,6 +36,12 @@ function searchParams(search: string): URLSearchParams {
   }
 }
 
+/** The language asked for with `?lang=`, if it is one we have (read before any data loads). */
+export function langParam(search: string): Lang | undefined {
+  const raw = searchParams(search).get('lang');
+  return isLang(raw) ? raw : undefined;
+}
+
 /** Parses the page's query string against the pack's date range [start, end] (day numbers). */
 export function parseAppParams(search: string, start: number, end: number): AppParams {
   const q = searchParams(search);

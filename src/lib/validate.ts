@@ -45,12 +45,13 @@ function inRegion(p: Position): boolean {
   return p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;
 }
 
-function checkSources(r: Report, keys: Json, sources: Obj, id?: string): void {
+/** Checks a citation list; keys are looked up only when the source index was loaded. */
+function checkSources(r: Report, keys: Json, sources: Obj | undefined, id?: string): void {
   if (!isStrArray(keys) || keys.length === 0) {
     r.add('has no `sources` (a non-empty list of source keys)', id);
     return;
   }
-  for (const k of keys) if (!(k in sources)) r.add(`cites unknown source key "${k}"`, id);
+  if (sources) for (const k of keys) if (!(k in sources)) r.add(`cites unknown source key "${k}"`, id);
 }
 
 /** Checks geo/sources.json. */
@@ -107,7 +108,8 @@ export function validateManifest(file: string, data: Json): Problem[] {
 
 /** Context the feature checks need. */
 export interface PackContext {
-  sources: Obj;
+  /** The source index; when absent (a page that loads it later, or never) keys are not looked up. */
+  sources?: Obj;
   phaseIds: Set<string>;
   start: number;
   end: number;

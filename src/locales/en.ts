@@ -133,6 +133,7 @@ export const en = {
   'notice.badLang': 'The language “{value}” is not available.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.dismiss': 'Dismiss',
+  'notice.textFailed': 'The text in {lang} could not be loaded, so the page stays in this language. ({error})',
 
   'error.load': 'The campaign data could not be loaded.',
   'error.retry': 'Retry',

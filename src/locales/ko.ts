@@ -135,6 +135,7 @@ export const ko: Record<MessageKey, string> = {
   'notice.badLang': '“{value}” 언어는 지원하지 않습니다.',
   'notice.badParam': '링크의 “{name}” 값 “{value}”이(가) 올바르지 않아 기본값을 씁니다.',
   'notice.dismiss': '닫기',
+  'notice.textFailed': '{lang} 텍스트를 불러오지 못해 지금 언어로 계속 표시합니다. ({error})',
 
   'error.load': '전역 자료를 불러오지 못했습니다.',
   'error.retry': '다시 시도',

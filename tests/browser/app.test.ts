@@ -157,6 +157,25 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
+  it('loads the other language only when asked for, and stays put with a notice if it cannot', async () => {
+    const w = await open('?date=1951-01-04&lang=en');
+    const asked = (name: string) => w.requests.filter((u) => u.endsWith(name)).length;
+    expect(asked('narrative.en.json')).toBe(1);
+    expect(asked('narrative.ko.json')).toBe(0);
+    // The first switch fails (the server is down for that file): the page says so and stays English.
+    await w.page.route('**/narrative.ko.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await w.page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => w.page.locator('.notice').textContent()).toMatch(/could not be loaded.*503/);
+    expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await w.page.locator('.narrative article h3').textContent()).toMatch(/Seoul/);
+    // Once it can be fetched, the switch works.
+    await w.page.unroute('**/narrative.ko.json');
+    await w.page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => w.page.locator('.narrative article h3').textContent()).toBe('서울 철수와 함락');
+    expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await w.context.close();
+  });
+
   it('stays usable when resized from phone to desktop and back', async () => {
     const w = await open('?date=1951-01-10');
     for (const [width, height] of [[375, 740], [1280, 860], [375, 740]]) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { loadPack, PackError } from '../../src/lib/campaign.ts';
+import { loadNarrative, loadPack, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -12,6 +12,49 @@ import { isValidSidc } from '../../src/build/unit-symbols.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
 
 const SYNTHETIC = 'tests/fixtures/packs/synthetic/manifest.json';
+
+describe('loading only what a page shows', () => {
+  /** A reader that records the files it was asked for. */
+  const recording = () => {
+    const asked: string[] = [];
+    const read: JsonReader = (path) => {
+      asked.push(path.split('/').pop() ?? path);
+      return fsJsonReader(path);
+    };
+    return { asked, read };
+  };
+
+  it('loads one language and no source index when asked, and the other language later', async () => {
+    const { asked, read } = recording();
+    const pack = await loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['en'], sources: false });
+    expect(asked).not.toContain('sources.json');
+    expect(asked).not.toContain('narrative.ko.json');
+    expect(Object.keys(pack.narratives)).toEqual(['en']);
+    expect(pack.sources).toBeUndefined();
+    const ko = await loadNarrative('geo/korea-1951-01/manifest.json', pack.manifest, 'ko', read);
+    expect(ko.lang).toBe('ko');
+    expect(asked).toContain('narrative.ko.json');
+  });
+
+  it('still refuses a malformed narrative loaded on demand, naming the file', async () => {
+    const pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader, { langs: ['en'] });
+    const broken: JsonReader = async (path) => (path.endsWith('narrative.ko.json') ? { lang: 'ko', phases: 'none' } : fsJsonReader(path));
+    const error = await loadNarrative('geo/korea-1951-01/manifest.json', pack.manifest, 'ko', broken, pack.sources).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String(error)).toMatch(/narrative\.ko\.json/);
+  });
+
+  it('without the source index still requires every citation list to be non-empty', async () => {
+    const read: JsonReader = async (path) => {
+      const data = await fsJsonReader(path);
+      if (!path.endsWith('fronts.geojson')) return data;
+      const fc = structuredClone(data) as { features: { properties: { sources: string[] } }[] };
+      fc.features[0].properties.sources = [];
+      return fc;
+    };
+    await expect(loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['en'], sources: false })).rejects.toThrow(/has no `sources`/);
+  });
+});
 
 describe('synthetic pack', () => {
   it('loads, and its view and query follow the date', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppParams, urlFor } from '../../src/lib/params.ts';
+import { langParam, parseAppParams, urlFor } from '../../src/lib/params.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const start = dayOf('1950-12-31');
@@ -42,6 +42,16 @@ describe('parseAppParams', () => {
     const p = parseAppParams('?foo=bar&lang=fr', start, end);
     expect(p.lang).toBeUndefined();
     expect(p.notices.map((n) => n.key)).toEqual(['notice.badLang']);
+  });
+});
+
+describe('langParam', () => {
+  it('reads a known language and ignores anything else', () => {
+    expect(langParam('?lang=ko')).toBe('ko');
+    expect(langParam('?date=1951-01-04&lang=en')).toBe('en');
+    expect(langParam('?lang=fr')).toBeUndefined();
+    expect(langParam('?lang=%E0%A4%A')).toBeUndefined();
+    expect(langParam('')).toBeUndefined();
   });
 });
 
