@@ -1,18 +1,20 @@
 /**
  * Builds the offline basemap layers in geo/basemap/.
  *
- * Outputs (GeoJSON FeatureCollections, [lon, lat] rounded to 4 decimals, compact, byte-identical
- * on every run):
- *   korea.geojson        Korean peninsula mainland: North + South Korea merged (no internal
- *                        border), largest polygon only, outer ring, counter-clockwise.
- *   land.geojson         All other land in 119–135 E, 31–45 N: Korean islands of 1 km² or more
- *                        (kind "korea-island") and China, Russia, Japan clipped to that box
- *                        (kind "neighbour").
- *   rivers.geojson       Major rivers of the centre and south of the peninsula (up to ~39.5 N),
- *                        named from gazetteer anchor points where identified.
- *   parallel38.geojson   The 38th parallel from 124.5 E to 128.9 E (generated).
- *   raw/gshhg-rivers.txt The GMT text the rivers are built from, so a machine without GMT can
- *                        rebuild rivers.geojson.
+ * Output: basemap.topo.json, one TopoJSON topology (byte-identical on every run) with four
+ * objects, [lon, lat] rounded to 4 decimals and quantised losslessly at that precision:
+ *   mainland   Korean peninsula mainland: North + South Korea merged (no internal border),
+ *              largest polygon only, outer ring, counter-clockwise.
+ *   land       All other land in 119–135 E, 31–45 N: Korean islands of 1 km² or more
+ *              (kind "korea-island") and China, Russia, Japan clipped to that box
+ *              (kind "neighbour").
+ *   rivers     Major rivers of the centre and south of the peninsula (up to ~39.5 N), named
+ *              from gazetteer anchor points where identified.
+ *   parallel   The 38th parallel from 124.5 E to 128.9 E (generated).
+ * TopoJSON rather than four GeoJSON files: borders shared by two polygons are stored once and
+ * coordinates as small integer steps, which compresses to about 60% of the GeoJSON.
+ * Also raw/gshhg-rivers.txt: the GMT text the rivers are built from, so a machine without GMT
+ * can rebuild them.
  *
  * Sources and licences:
  *   korea, land: Natural Earth 1:10m admin-0 countries, via the world-atlas npm package
@@ -31,6 +33,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import { merge } from 'topojson-client';
+import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type {
   Feature,
@@ -139,10 +142,17 @@ function rewindPolygon(rings: Ring[]): Ring[] {
   return (turf.rewind(turf.polygon(rings)) as Feature<Polygon>).geometry.coordinates;
 }
 
-/** Serialises features as a compact FeatureCollection (stable key order, no bbox). */
-function writeCollection(file: string, features: Feature[]): number {
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  const text = JSON.stringify(fc) + '\n';
+/**
+ * Quantisation of the topology: LAND_BOX is 16° wide, so 160 001 steps put x on exactly the
+ * 1e-4 grid of the rounded coordinates and y on a finer one: decoding and rounding to
+ * DECIMALS gives back every coordinate exactly.
+ */
+const QUANTISATION = 160_001;
+
+/** Serialises the layers as one compact TopoJSON topology (stable key order). */
+function writeTopology(file: string, layers: Record<string, Feature[]>): number {
+  const objects = Object.fromEntries(Object.entries(layers).map(([k, features]) => [k, { type: 'FeatureCollection', features } as FeatureCollection]));
+  const text = JSON.stringify(topology(objects, QUANTISATION)) + '\n';
   writeFileSync(file, text);
   return Buffer.byteLength(text);
 }
@@ -460,15 +470,10 @@ function main(): void {
   const mainland = buildMainland(korea.largest);
   const land = [...buildIslands(korea.rest), ...buildNeighbours(topology)];
 
-  const report = (name: string, features: Feature[]): void => {
-    const bytes = writeCollection(join(OUT_DIR, name), features);
-    console.log(`${name}: ${features.length} features, ${vertexCount(features)} vertices, ${bytes} bytes`);
-  };
-  report('korea.geojson', [mainland]);
-  report('land.geojson', land);
-
-  report('rivers.geojson', buildRivers());
-  report('parallel38.geojson', [buildParallel38()]);
+  const layers: Record<string, Feature[]> = { mainland: [mainland], land, rivers: buildRivers(), parallel: [buildParallel38()] };
+  for (const [name, features] of Object.entries(layers)) console.log(`${name}: ${features.length} features, ${vertexCount(features)} vertices`);
+  const bytes = writeTopology(join(OUT_DIR, 'basemap.topo.json'), layers);
+  console.log(`basemap.topo.json: ${bytes} bytes`);
 }
 
 main();

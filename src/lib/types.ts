@@ -135,8 +135,11 @@ export interface Manifest {
     narrative: Record<Lang, string>;
     /** Path of the shared sources file, relative to the manifest. */
     sources: string;
-    /** Basemap files, relative to the manifest. */
-    basemap: { mainland: string; land: string; rivers: string; parallel: string };
+    /**
+     * The basemap, relative to the manifest: one TopoJSON file whose objects are named
+     * mainland, land, rivers and parallel (compact), or four GeoJSON files.
+     */
+    basemap: string | { mainland: string; land: string; rivers: string; parallel: string };
   };
 }
 

@@ -84,7 +84,7 @@ export function validateManifest(file: string, data: Json): Problem[] {
   if (!Array.isArray(data.northClosure) || data.northClosure.length < 2 || !data.northClosure.every(isPosition)) r.add('`northClosure` needs at least two [lon, lat] points');
   const files = data.files;
   if (!isObj(files) || !isStr(files.fronts) || !isStr(files.places) || !isObj(files.narrative) || !isStr(files.sources)) r.add('`files` needs fronts, places, narrative and sources');
-  else if (!isObj(files.basemap) || !['mainland', 'land', 'rivers', 'parallel'].every((k) => isStr((files.basemap as Obj)[k]))) r.add('`files.basemap` needs mainland, land, rivers and parallel');
+  else if (!isStr(files.basemap) && (!isObj(files.basemap) || !BASEMAP_LAYERS.every((k) => isStr((files.basemap as Obj)[k])))) r.add('`files.basemap` needs a TopoJSON path, or mainland, land, rivers and parallel paths');
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
   if (!Array.isArray(data.phases) || data.phases.length === 0) { r.add('needs a non-empty `phases` list'); return r.problems; }
   let prev = -Infinity;
@@ -103,6 +103,24 @@ export function validateManifest(file: string, data: Json): Problem[] {
     }
   }
   if (start !== undefined && isObj(data.phases[0]) && parseIsoDate(data.phases[0].start) !== start) r.add('the first phase must start on the pack `start` date');
+  return r.problems;
+}
+
+/** The basemap's layers, as TopoJSON object names or GeoJSON file keys. */
+export const BASEMAP_LAYERS = ['mainland', 'land', 'rivers', 'parallel'] as const;
+
+/** Checks the shape of a TopoJSON basemap before it is decoded. */
+export function validateTopology(file: string, data: Json): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data) || data.type !== 'Topology' || !Array.isArray(data.arcs) || !isObj(data.objects)) {
+    r.add('must be a TopoJSON Topology with arcs and objects');
+    return r.problems;
+  }
+  const objects = data.objects as Obj;
+  for (const k of BASEMAP_LAYERS) {
+    const o = objects[k];
+    if (!isObj(o) || o.type !== 'GeometryCollection' || !Array.isArray(o.geometries)) r.add('is missing or not a GeometryCollection', k);
+  }
   return r.problems;
 }
 

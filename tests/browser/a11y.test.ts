@@ -119,21 +119,23 @@ describe('keyboard and screen readers', () => {
     await w.page.goto(`${base}?date=1951-01-02`);
     await waitForMap(w.page);
     const live = w.page.locator('[aria-live="polite"][aria-atomic="true"]');
-    expect(await live.textContent()).toBe('2 January 1951: Back to the Seoul bridgehead');
+    await expect.poll(() => live.textContent()).toBe('2 January 1951: Back to the Seoul bridgehead');
     await w.page.getByRole('slider', { name: /date/i }).focus();
     await w.page.keyboard.press('ArrowRight');
-    expect(await live.textContent()).toBe('3 January 1951: Seoul abandoned');
+    await expect.poll(() => live.textContent()).toBe('3 January 1951: Seoul abandoned');
     const play = w.page.locator('button.play');
     await play.focus();
     await w.page.keyboard.press('Space');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
     const said = new Set<string>();
-    for (let i = 0; i < 20; i++) {
+    // About two days of playback at normal speed (a slow machine may get further: 7 Jan is the next phase).
+    for (const until = Date.now() + 2000; Date.now() < until; ) {
       said.add((await live.textContent()) ?? '');
       await w.page.waitForTimeout(100);
     }
     // While playing, the region holds the phase start date: one text per phase, not per frame.
-    for (const s of said) expect(s).toMatch(/^(3|5) January 1951: /);
+    for (const s of said) expect(s).toMatch(/^(3|5|7) January 1951: /);
+    expect(said.size).toBeLessThanOrEqual(3);
     await w.page.keyboard.press('Space');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
     await w.context.close();

@@ -10,6 +10,7 @@ import { holderAt, viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 import { isValidSidc } from '../../src/build/unit-symbols.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
+import { topology } from 'topojson-server';
 
 const SYNTHETIC = 'tests/fixtures/packs/synthetic/manifest.json';
 
@@ -53,6 +54,44 @@ describe('loading only what a page shows', () => {
       return fc;
     };
     await expect(loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['en'], sources: false })).rejects.toThrow(/has no `sources`/);
+  });
+});
+
+describe('TopoJSON basemap', () => {
+  /** The synthetic pack with its four GeoJSON basemap files swapped for one topology (or `data`). */
+  const asTopology = (data?: unknown): JsonReader => async (path) => {
+    if (path.endsWith('/manifest.json')) {
+      const m = (await fsJsonReader(path)) as { files: Record<string, unknown> };
+      return { ...m, files: { ...m.files, basemap: 'basemap.topo.json' } };
+    }
+    if (!path.endsWith('/basemap.topo.json')) return fsJsonReader(path);
+    if (data !== undefined) return data;
+    const dir = path.replace(/basemap\.topo\.json$/, '');
+    const layer = (f: string) => fsJsonReader(dir + f) as Promise<never>;
+    return topology({ mainland: await layer('mainland.geojson'), land: await layer('empty.geojson'), rivers: await layer('empty.geojson'), parallel: await layer('empty.geojson') }, 1e6);
+  };
+
+  it('decodes to the same basemap as the GeoJSON files', async () => {
+    const fromGeoJson = await loadPack(SYNTHETIC, fsJsonReader);
+    const fromTopology = await loadPack(SYNTHETIC, asTopology());
+    const points = (coords: number[][][]) => new Set(coords.flat().map((p) => p.join(',')));
+    expect(points(fromTopology.basemap.mainland.geometry.coordinates)).toEqual(points(fromGeoJson.basemap.mainland.geometry.coordinates));
+    expect(fromTopology.basemap.land.features).toEqual([]);
+    // The pack built on it behaves the same.
+    expect(holderAt(fromTopology, dayOf('1900-01-06'), [127.5, 37.5]).side).toBe('PVA/KPA');
+  });
+
+  it('refuses a topology without the four layers, or one that cannot be decoded, naming the file', async () => {
+    const missing = await loadPack(SYNTHETIC, asTopology({ type: 'Topology', arcs: [], objects: { mainland: { type: 'GeometryCollection', geometries: [] } } })).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(PackError);
+    expect(String(missing)).toMatch(/basemap\.topo\.json: land: is missing or not a GeometryCollection/);
+    const polygon = { type: 'Polygon', arcs: [[7]] };
+    const broken = { type: 'Topology', arcs: [], objects: Object.fromEntries(['mainland', 'land', 'rivers', 'parallel'].map((k) => [k, { type: 'GeometryCollection', geometries: [polygon] }])) };
+    const error = await loadPack(SYNTHETIC, asTopology(broken)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String(error)).toMatch(/basemap\.topo\.json: could not be decoded/);
+    const notTopology = await loadPack(SYNTHETIC, asTopology([1, 2, 3])).catch((e: unknown) => e);
+    expect(String(notTopology)).toMatch(/basemap\.topo\.json: must be a TopoJSON Topology/);
   });
 });
 
