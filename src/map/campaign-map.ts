@@ -55,6 +55,9 @@ export interface CampaignMap {
   destroy(): void;
 }
 
+/** The sources that change with the date. */
+const ANIMATED_SOURCES = ['north', 'front', 'units', 'arrows'] as const;
+
 /** Mask bounds: wider than any view so the mask's edge never shows. */
 const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
 
@@ -188,31 +191,67 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   // Between a context loss and its restoration MapLibre has no style: hold updates until then.
   let lost = false;
   let refLines = options.refLines ?? [];
+  /** The newest view asked for and not yet sent to the map. */
   let pending: CampaignView | undefined;
-  let frame = 0;
+  /** The view sent to the map and not yet on screen; nothing more is sent until it is drawn. */
+  let inFlight: { view: CampaignView; uploaded: boolean } | undefined;
+  /** The last view sent, re-sent after a lost GPU context comes back. */
+  let current: CampaignView | undefined;
 
   // What each animated source last received: re-uploading unchanged data still costs the
   // worker a re-tile, and on a plateau (no recorded movement) nothing changes for days.
   const last: Record<string, unknown> = {};
-  const setIfChanged = (id: string, data: GeoJSON.GeoJSON, key: unknown) => {
-    if (last[id] === key) return;
+  const setIfChanged = (id: string, data: GeoJSON.GeoJSON, key: unknown): Promise<void> | undefined => {
+    if (last[id] === key) return undefined;
     last[id] = key;
-    setData(map, id, data);
+    return map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
   };
 
+  /** Marks `view` as on screen (tests and benchmarks read this attribute). */
+  const drawn = (view: CampaignView) => {
+    options.container.dataset.drawnDay = String(view.day);
+  };
+
+  /**
+   * Sends the newest view at once, unless the one before is not drawn yet: then it waits, and
+   * only the newest waiting view is sent when the map has drawn. A slider input therefore
+   * reaches the screen in the next frame the map renders, and updates never queue up.
+   */
   const flush = () => {
-    frame = 0;
-    if (!pending || !loaded || lost) return;
+    if (!pending || !loaded || lost || inFlight) return;
     const v = pending;
+    pending = undefined;
+    current = v;
     // The front is unchanged while it shows one keyframe; units and arrows are small enough
     // to compare by value.
     const frontKey = v.front.interpolated ? v.front.coords : v.front.from;
-    setIfChanged('north', v.north, frontKey);
-    setIfChanged('front', v.frontRuns, frontKey);
-    setIfChanged('units', v.units, JSON.stringify(v.units.features.map((f) => [f.properties.unit, f.geometry.coordinates])));
-    setIfChanged('arrows', v.arrows, JSON.stringify(v.arrows.features.map((f) => [f.properties.id, f.properties.opacity])));
-    pending = undefined;
+    const sent = [
+      setIfChanged('north', v.north, frontKey),
+      setIfChanged('front', v.frontRuns, frontKey),
+      setIfChanged('units', v.units, JSON.stringify(v.units.features.map((f) => [f.properties.unit, f.geometry.coordinates]))),
+      setIfChanged('arrows', v.arrows, JSON.stringify(v.arrows.features.map((f) => [f.properties.id, f.properties.opacity]))),
+    ].filter((p) => p !== undefined);
+    if (sent.length === 0) {
+      // Nothing moved (a plateau): the screen already shows this view.
+      drawn(v);
+      return;
+    }
+    const flight = { view: v, uploaded: false };
+    inFlight = flight;
+    void Promise.allSettled(sent).then(() => {
+      flight.uploaded = true;
+      if (!removed) map.triggerRepaint();
+    });
   };
+
+  /** After each frame: once the view in flight is on screen, say so and send the next one. */
+  const onRender = () => {
+    if (!inFlight?.uploaded || !ANIMATED_SOURCES.every((id) => map.isSourceLoaded(id))) return;
+    drawn(inFlight.view);
+    inFlight = undefined;
+    flush();
+  };
+  map.on('render', onRender);
 
   map.on('load', () => {
     performance.mark('campaign:style-loaded');
@@ -261,9 +300,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     // A restored context has lost every buffer: upload everything again.
     for (const key of Object.keys(last)) delete last[key];
     options.onContextLost?.(false);
-    map.once('render', () => {
-      if (pending && !frame) frame = requestAnimationFrame(flush);
-    });
+    inFlight = undefined;
+    pending ??= current;
+    map.once('render', flush);
     map.triggerRepaint();
   };
   canvas.addEventListener('webglcontextlost', onLost);
@@ -272,9 +311,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   return {
     update(view) {
       pending = view;
-      if (lost) return;
-      // Coalesce to one setData per animation frame: never queue updates faster than the map draws.
-      if (!frame) frame = requestAnimationFrame(flush);
+      flush();
     },
     setLang(next) {
       if (next === lang) return;
@@ -293,7 +330,6 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       if (loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
     destroy() {
-      if (frame) cancelAnimationFrame(frame);
       canvas.removeEventListener('webglcontextlost', onLost);
       canvas.removeEventListener('webglcontextrestored', onRestored);
       removed = true;

@@ -80,6 +80,24 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
+  it('draws every slider input, including the last of a fast burst, and keeps drawing while playing', async () => {
+    const w = await open('?date=1951-01-10');
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    const drawnDay = () => w.page.locator('.map').getAttribute('data-drawn-day');
+    const value = async () => String(Number(await slider.inputValue()));
+    await slider.focus();
+    await w.page.keyboard.press('ArrowRight');
+    await expect.poll(drawnDay).toBe(await value());
+    // Ten inputs faster than frames: the map ends on the last one, not on a queued earlier one.
+    for (let i = 0; i < 10; i++) await w.page.keyboard.press('ArrowLeft');
+    await expect.poll(drawnDay).toBe(await value());
+    await w.page.locator('button.play').click();
+    const first = Number(await drawnDay());
+    await expect.poll(async () => Number(await drawnDay())).toBeGreaterThan(first);
+    await w.page.locator('button.play').click();
+    await w.context.close();
+  });
+
   it('opens a deep link on its date, follows the slider in the URL without history entries', async () => {
     const w = await open('?date=1951-01-04');
     const slider = w.page.getByRole('slider', { name: /date/i });
