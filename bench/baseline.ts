@@ -1,8 +1,7 @@
 /**
  * The benchmark floor: MapLibre alone drawing the same basemap (no app, no data but the
  * basemap, decoded from the same TopoJSON file the app loads). The map is created at once and
- * the basemap set when it arrives, as the app does. `?repaint=1` forces a repaint every frame
- * without changing anything.
+ * the basemap set when it arrives, as the app does.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -35,12 +34,5 @@ map.once('load', async () => {
   for (const id of LAYERS) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(feature(t, t.objects[id]));
   map.once('idle', () => {
     document.body.dataset.ready = 'true';
-    if (new URLSearchParams(location.search).has('repaint')) {
-      const loop = () => {
-        map.triggerRepaint();
-        requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    }
   });
 });

@@ -14,6 +14,7 @@ import { seaMask } from '../lib/territory.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { arrowLabelField, labelField, style, unitLabelField } from './style.ts';
+import { territoryPattern } from './colors.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -60,19 +61,6 @@ const ANIMATED_SOURCES = ['north', 'front', 'units', 'arrows'] as const;
 
 /** Mask bounds: wider than any view so the mask's edge never shows. */
 const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
-
-/** A small diagonal hatch, so the PVA/KPA side is told apart by pattern as well as colour. */
-function hatchImage(size = 10): { width: number; height: number; data: Uint8Array } {
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const on = (x + y) % size === 0 || (x + y + 1) % size === 0;
-      const i = (y * size + x) * 4;
-      data.set(on ? [140, 28, 20, 255] : [0, 0, 0, 0], i);
-    }
-  }
-  return { width: size, height: size, data };
-}
 
 /** Image pixel ratio for symbols: drawn at twice their size so they stay crisp on any screen. */
 const SYMBOL_RATIO = 2;
@@ -252,10 +240,15 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     flush();
   };
   map.on('render', onRender);
+  if (import.meta.env.VITE_BENCH) {
+    // Benchmark builds only: lets `npm run bench` force repaints of an unchanged map (its
+    // baseline for playback). Removed from every other build.
+    Object.assign(options.container, { benchRepaint: () => map.triggerRepaint() });
+  }
 
   map.on('load', () => {
     performance.mark('campaign:style-loaded');
-    map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
+    map.addImage('territory', territoryPattern(), { pixelRatio: 2 });
     const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
     setData(map, 'mainland', pack.basemap.mainland);
     setData(map, 'mask', seaMask(ring, MASK_BOUNDS));

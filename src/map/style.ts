@@ -168,13 +168,9 @@ export function layers(lang: Lang): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
     { id: 'mainland', type: 'fill', source: 'mainland', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
-    {
-      id: 'north-fill',
-      type: 'fill',
-      source: 'north',
-      paint: { 'fill-color': COLORS.north, 'fill-opacity': 0.22, 'fill-antialias': false },
-    },
-    { id: 'north-hatch', type: 'fill', source: 'north', paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.55, 'fill-antialias': false } },
+    // Tint and hatch in one pattern (see territoryPattern): one layer for the worker to re-tile
+    // and the GPU to draw on every frame of playback, not two.
+    { id: 'north-fill', type: 'fill', source: 'north', paint: { 'fill-pattern': 'territory', 'fill-antialias': false } },
     {
       id: 'front-casing',
       type: 'line',

@@ -3,7 +3,7 @@
  * on plain land and on the shaded PVA/KPA side.
  */
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '../../src/map/colors.ts';
+import { COLORS, TERRITORY, territoryPattern } from '../../src/map/colors.ts';
 
 function rgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -31,7 +31,7 @@ function over(top: [number, number, number], alpha: number, bottom: [number, num
 
 const land = rgb(COLORS.land);
 // The shaded side: the red fill at 22 % over land (the hatch lines only add more contrast).
-const shaded = over(rgb(COLORS.north), 0.22, land);
+const shaded = over(rgb(COLORS.north), TERRITORY.tintOpacity, land);
 
 describe('map line contrast', () => {
   it.each([
@@ -47,5 +47,23 @@ describe('map line contrast', () => {
 
   it('rivers, a background feature, are at least 3:1 against land', () => {
     expect(contrast(rgb(COLORS.river), land)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('territory pattern', () => {
+  it('is the tint with the hatch composited over it, as the two layers it replaces drew it', () => {
+    const p = territoryPattern(10);
+    expect(p.data.length).toBe(10 * 10 * 4);
+    const px = (x: number, y: number) => [...p.data.slice((y * 10 + x) * 4, (y * 10 + x) * 4 + 4)];
+    const tint = rgb(COLORS.north);
+    // A plain pixel is the tint at its opacity.
+    expect(px(3, 3)).toEqual([...tint, Math.round(TERRITORY.tintOpacity * 255)]);
+    // A hatch pixel, drawn over land, looks like the hatch over the tint over land.
+    const [r, g, b, a] = px(0, 0);
+    const once = over([r, g, b], a / 255, land);
+    const twice = over(rgb(TERRITORY.hatch), TERRITORY.hatchOpacity, over(tint, TERRITORY.tintOpacity, land));
+    once.forEach((c, i) => expect(Math.abs(c - twice[i])).toBeLessThanOrEqual(1.5));
+    // Hatch lines run diagonally: both diagonal neighbours of a hatch pixel are hatch too.
+    expect(px(1, 9)).toEqual(px(0, 0));
   });
 });

@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Set only by `npm run bench`: exposes a repaint hook on the map element (see campaign-map.ts). */
+  readonly VITE_BENCH?: string;
+}
