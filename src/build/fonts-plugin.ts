@@ -1,17 +1,22 @@
 /**
- * Label and page fonts cut to the characters the campaign actually uses: Noto Sans KR's
- * Hangul and Latin files are subset at build time (harfbuzz via subset-font) from every text
- * in geo/ and the message catalogues, and published at fonts/. A few tens of KB instead of
- * hundreds of unicode-range subsets.
+ * The Hangul font cut to the characters the campaign actually uses: Noto Sans KR's Korean
+ * file is subset at build time (harfbuzz via subset-font) from every text in geo/ and the
+ * message catalogues, and published at fonts/: about 40 KB instead of hundreds of
+ * unicode-range subsets. Latin text, on the page and on the map, uses the system's sans-serif
+ * (every system has one; not every system has Hangul), so English pages download no font.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
+import { en } from '../locales/en.ts';
+import { hangulOf } from '../map/fonts.ts';
+
+const LANG_NAMES = { en: en['lang.en'], ko: en['lang.ko'] };
 
 const FILES = '@fontsource/noto-sans-kr/files';
 /** Published file names, relative to the site root (see src/fonts.ts). */
-export const FONT_FILES = { hangul: 'fonts/noto-sans-kr-hangul.woff2', latin: 'fonts/noto-sans-kr-latin.woff2' } as const;
+export const FONT_FILES = { hangul: 'fonts/noto-sans-kr-hangul.woff2', names: 'fonts/noto-sans-kr-names.woff2' } as const;
 
 async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
   const out: string[] = [];
@@ -27,24 +32,19 @@ async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
 async function usedText(root: string): Promise<string> {
   const files = [...(await textFiles(join(root, 'geo'), /\.(geo)?json$/)), ...(await textFiles(join(root, 'src/locales'), /\.ts$/))];
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-  // Printable ASCII always, so any Latin label or number renders.
-  let ascii = '';
-  for (let c = 32; c < 127; c++) ascii += String.fromCharCode(c);
-  return [...new Set(ascii + texts.join(''))].join('');
+  return [...new Set(texts.join(''))].join('');
 }
 
 async function buildFonts(root: string): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
   const text = await usedText(root);
   const dir = join(root, 'node_modules', FILES);
-  const [hangul, latin] = await Promise.all([
-    readFile(join(dir, 'noto-sans-kr-korean-400-normal.woff2')),
-    readFile(join(dir, 'noto-sans-kr-latin-400-normal.woff2')),
-  ]);
-  const [h, l] = await Promise.all([
-    subsetFont(hangul, text, { targetFormat: 'woff2' }),
-    subsetFont(latin, text, { targetFormat: 'woff2' }),
-  ]);
-  return { hangul: h, latin: l };
+  const hangul = await readFile(join(dir, 'noto-sans-kr-korean-400-normal.woff2'));
+  // The language names as the switch shows them (see src/map/fonts.ts).
+  const names = hangulOf(Object.values(LANG_NAMES).join(''));
+  return {
+    hangul: await subsetFont(hangul, text, { targetFormat: 'woff2' }),
+    names: await subsetFont(hangul, names, { targetFormat: 'woff2' }),
+  };
 }
 
 /** Serves the subset fonts in development and emits them in the build. */

@@ -1,8 +1,9 @@
 /**
- * The label font: Noto Sans KR cut at build time to the characters the campaign uses (see
- * src/build/fonts-plugin.ts), in a Latin and a Hangul file. The same files serve the page
- * (registered with the FontFace API) and MapLibre (its `font-faces` style property), so no
- * glyph server is needed and each file is fetched once, only when its script is drawn.
+ * Hangul labels and text: Noto Sans KR cut at build time to the characters the campaign uses
+ * (see src/build/fonts-plugin.ts). The same file serves the page (registered with the FontFace
+ * API) and MapLibre (its `font-faces` style property), so no glyph server is needed and it is
+ * fetched once, only when Hangul is drawn. Latin labels are drawn by MapLibre from the
+ * system's sans-serif, like the page's Latin text: an English page downloads no font.
  */
 
 /** The font name map layers ask for in `text-font`, and the page's CSS family. */
@@ -10,9 +11,25 @@ export const LABEL_FONT = 'Noto Sans KR';
 
 /** Published files (kept in sync with FONT_FILES in the build plugin) and their ranges. */
 const FILES = [
-  { path: 'fonts/noto-sans-kr-latin.woff2', ranges: ['U+0000-024F', 'U+2000-206F', 'U+2190-21FF', 'U+2212'] },
   { path: 'fonts/noto-sans-kr-hangul.woff2', ranges: ['U+1100-11FF', 'U+3000-303F', 'U+3130-318F', 'U+AC00-D7A3', 'U+FF00-FFEF', 'U+00B7'] },
 ] as const;
+
+/**
+ * The language switch shows "한국어" on English pages too. A face holding only the letters of
+ * that word (a few hundred bytes, see the build plugin) covers exactly those code points, so
+ * an English page does not download the whole Hangul file to draw one button.
+ */
+const NAMES_FILE = 'fonts/noto-sans-kr-names.woff2';
+
+/** The Hangul characters of `text`: what the names face holds (Latin stays with the system font). */
+export function hangulOf(text: string): string {
+  return [...new Set(text.match(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g) ?? [])].join('');
+}
+
+/** The unicode-range of exactly the Hangul characters of `text`. */
+export function codePointRanges(text: string): string[] {
+  return [...hangulOf(text)].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+}
 
 /** One font-faces entry. */
 export interface FontFace {
@@ -25,10 +42,15 @@ export function labelFontFaces(base: string): FontFace[] {
   return FILES.map((f) => ({ url: new URL(f.path, base).href, 'unicode-range': [...f.ranges] }));
 }
 
-/** Registers the same files as the page's Noto Sans KR (used for Korean text). */
-export function registerPageFonts(base: string): void {
+/**
+ * Registers the same files as the page's Noto Sans KR (used for Korean text), then the face of
+ * the language names (`names`, e.g. "한국어"): added last, it is the one browsers use for
+ * those characters.
+ */
+export function registerPageFonts(base: string, names: string): void {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
-  for (const f of labelFontFaces(base)) {
+  const faces = [...labelFontFaces(base), { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(names) }];
+  for (const f of faces) {
     const face = new window.FontFace(LABEL_FONT, `url(${f.url}) format('woff2')`, { unicodeRange: f['unicode-range'].join(','), display: 'swap' });
     document.fonts.add(face);
   }

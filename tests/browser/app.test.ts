@@ -212,6 +212,28 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
+  it('downloads fonts only to draw Hangul: none for the English embed, the switch letters in English, the Hangul subset in Korean', async () => {
+    // The English embed draws no Hangul at all: no font.
+    const embed = await openPage(browser);
+    await embed.page.goto(`${base}embed.html?date=1951-01-04&lang=en`);
+    await waitForMap(embed.page);
+    await mapShot(embed);
+    expect(embed.requests.filter((u) => u.endsWith('.woff2'))).toEqual([]);
+    await embed.context.close();
+    // The English app draws "한국어" on its language switch (and Korean titles of some cited
+    // works): the switch's letters come from their own small file.
+    const en = await open('?date=1951-01-04&lang=en');
+    await mapShot(en);
+    expect(en.requests.filter((u) => u.endsWith('.woff2')).map((u) => new URL(u).pathname)).toContain('/fonts/noto-sans-kr-names.woff2');
+    const names = await en.page.evaluate(() => [...document.fonts].filter((f) => f.unicodeRange.split(',').length === 3).map((f) => f.status));
+    expect(names).toEqual(['loaded']);
+    await en.context.close();
+    const ko = await open('?date=1951-01-04&lang=ko');
+    await mapShot(ko);
+    expect(ko.requests.filter((u) => u.endsWith('.woff2')).map((u) => new URL(u).pathname)).toContain('/fonts/noto-sans-kr-hangul.woff2');
+    await ko.context.close();
+  });
+
   it('requests nothing from any other origin and logs no console errors', async () => {
     const w = await open('?date=1951-01-20');
     const slider = w.page.getByRole('slider', { name: /date/i });
