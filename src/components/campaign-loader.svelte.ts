@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadNarrative, loadTexts, narrativeIn, type JsonReader, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { loadNarrative, loadTexts, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { Lang, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
@@ -19,11 +19,12 @@ export class CampaignLoader {
 
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
-   * `withSources` says whether the page shows source titles (the embed does not).
+   * `parts` says what the page leaves out: the embed shows neither source titles nor the
+   * named lines.
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly withSources = true,
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines'> = {},
   ) {}
 
   /**
@@ -36,7 +37,7 @@ export class CampaignLoader {
     this.texts = undefined;
     try {
       const { manifest, read } = this.source();
-      const loaded = await loadCampaign(manifest, read, { langs: [lang], sources: this.withSources });
+      const loaded = await loadCampaign(manifest, read, { ...this.parts, langs: [lang] });
       performance.mark('campaign:data-loaded');
       onPack(loaded.pack);
       this.symbols = loaded.symbols;

@@ -76,6 +76,8 @@ export interface LoadOptions {
    * up at load (the build and `npm run geo:check` do that); the embed never shows titles.
    */
   sources?: boolean;
+  /** Whether to load the named reference lines (default: true); the embed never shows them. */
+  lines?: boolean;
 }
 
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
@@ -92,7 +94,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
-    optional(m.files.lines, emptyCollection()),
+    optional(options.lines === false ? undefined : m.files.lines, emptyCollection()),
     optional(m.files.units, {}),
     optional(m.files.unitPositions, emptyCollection()),
     optional(m.files.arrows, emptyCollection()),
@@ -115,7 +117,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     ...(withSources ? validateSources(at(m.files.sources), sources) : []),
     ...validateFronts(at(m.files.fronts), fronts, ctx),
     ...validatePlaces(at(m.files.places), places, ctx),
-    ...(m.files.lines ? validateLines(at(m.files.lines), lines, ctx) : []),
+    ...(m.files.lines && options.lines !== false ? validateLines(at(m.files.lines), lines, ctx) : []),
     ...(m.files.units ? validateUnits(at(m.files.units), units, ctx) : []),
     ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
     ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),

@@ -57,12 +57,13 @@ describe('without JavaScript', () => {
 });
 
 describe('with JavaScript', () => {
-  it('never downloads the no-JavaScript pictures', async () => {
+  it('the embed loads only what it shows: no no-JavaScript pictures, source index, named lines, other language or SVG map', async () => {
     const w = await openPage(browser);
     await w.page.goto(`${base}embed.html`);
     await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
     expect(w.requests.some((u) => u.includes('/data/'))).toBe(true);
     expect(w.requests.filter((u) => u.includes('/noscript/'))).toEqual([]);
+    expect(w.requests.filter((u) => /sources\.json|lines\.geojson|narrative\.ko\.json|SvgFallback/.test(u))).toEqual([]);
     await w.context.close();
   });
 });

@@ -27,8 +27,10 @@ describe('loading only what a page shows', () => {
 
   it('loads one language and no source index when asked, and the other language later', async () => {
     const { asked, read } = recording();
-    const pack = await loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['en'], sources: false });
+    const pack = await loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['en'], sources: false, lines: false });
     expect(asked).not.toContain('sources.json');
+    expect(asked).not.toContain('lines.geojson');
+    expect(pack.lines.features).toEqual([]);
     expect(asked).not.toContain('narrative.ko.json');
     expect(Object.keys(pack.narratives)).toEqual(['en']);
     expect(pack.sources).toBeUndefined();
