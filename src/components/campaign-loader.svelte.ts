@@ -6,10 +6,12 @@
  */
 import { loadNarrative, loadTexts, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
-import type { Lang, Narrative } from '../lib/types.ts';
+import type { Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
 export class CampaignLoader {
+  /** The manifest, as soon as it is read (before the rest of the pack): enough to start the map. */
+  manifest = $state.raw<Manifest>();
   pack = $state.raw<Pack>();
   symbols = $state.raw<Record<string, SymbolImage>>({});
   error = $state<string>();
@@ -28,18 +30,24 @@ export class CampaignLoader {
   ) {}
 
   /**
-   * Loads (or retries) with the narrative in `lang`. `onPack` runs before the pack is
-   * exposed, so a page can set its date from the URL first; `onTexts` likewise when only the
-   * texts could be loaded.
+   * Loads (or retries) with the narrative in `lang`. `onManifest` runs when the manifest is in
+   * and before it is exposed, so a page can set its date and options from the URL first (the
+   * map starts then); `onTexts` likewise when only the texts could be loaded.
    */
-  async load(lang: Lang, onPack: (pack: Pack) => void, onTexts?: (texts: PackTexts) => void): Promise<void> {
+  async load(lang: Lang, onManifest: (manifest: Manifest) => void, onTexts?: (texts: PackTexts) => void): Promise<void> {
     this.error = undefined;
     this.texts = undefined;
     try {
       const { manifest, read } = this.source();
-      const loaded = await loadCampaign(manifest, read, { ...this.parts, langs: [lang] });
+      const loaded = await loadCampaign(manifest, read, {
+        ...this.parts,
+        langs: [lang],
+        onManifest: (m) => {
+          onManifest(m);
+          this.manifest = m;
+        },
+      });
       performance.mark('campaign:data-loaded');
-      onPack(loaded.pack);
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
       this.pack = loaded.pack;

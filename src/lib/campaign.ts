@@ -78,6 +78,8 @@ export interface LoadOptions {
   sources?: boolean;
   /** Whether to load the named reference lines (default: true); the embed never shows them. */
   lines?: boolean;
+  /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
+  onManifest?: (manifest: Manifest) => void;
 }
 
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
@@ -86,6 +88,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const problems = validateManifest(manifestPath, manifest);
   if (problems.length) throw new PackError(problems);
   const m = manifest as Manifest;
+  options.onManifest?.(m);
   const at = (rel: string) => joinPath(manifestPath, rel);
   const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
   const langs = options.langs ?? LANGS;

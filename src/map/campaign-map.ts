@@ -19,18 +19,17 @@ import { territoryPattern } from './colors.ts';
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
   container: HTMLElement;
-  pack: Pack;
+  /** The area to show first (the manifest's camera bounds): the map starts before the data is in. */
+  bounds: [[number, number], [number, number]];
   lang: Lang;
   /** Called with [lon, lat] when the user clicks or taps the map, and the id of the place hit, if any. */
   onQuery?: (lngLat: [number, number], placeId?: string) => void;
-  /** Called once the style and data are in and the first frame is drawn. */
+  /** Called once the style, the pack (see setPack) and the symbols are in and the first frame is drawn. */
   onReady?: () => void;
   /** Called when the GPU context is lost (and again with `false` when it comes back). */
   onContextLost?: (lost: boolean) => void;
   /** Keep the drawing buffer so tests can read pixels (costs speed; tests only). */
   preserveDrawingBuffer?: boolean;
-  /** Pre-rendered unit symbols, keyed by unit id. */
-  symbols?: Record<string, SymbolImage>;
   /** Ids of the reference lines shown at start. */
   refLines?: readonly string[];
   /** Called with a unit id when the user clicks a unit symbol. */
@@ -49,6 +48,9 @@ export interface SymbolImage {
 
 /** Handle returned by createCampaignMap. */
 export interface CampaignMap {
+  /** Gives the map its campaign (once): basemap, places, lines and unit symbols. */
+  setPack(pack: Pack, symbols: Record<string, SymbolImage>): void;
+  /** Shows the view (kept until the pack is in, if it comes first). */
   update(view: CampaignView): void;
   setLang(lang: Lang): void;
   /** Shows exactly these reference lines. */
@@ -134,15 +136,15 @@ async function decodeSymbols(symbols: Record<string, SymbolImage>): Promise<[str
  */
 export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   warmUpMap();
-  const { pack } = options;
-  // Symbols decode asynchronously; without them (a failure) units stay hidden.
-  const symbolImages = decodeSymbols(options.symbols ?? {}).catch(() => [] as [string, ImageData][]);
+  let pack: Pack | undefined;
+  // Symbols decode asynchronously (from setPack); without them (a failure) units stay hidden.
+  let symbolImages: Promise<[string, ImageData][]> = Promise.resolve([]);
   let lang = options.lang;
   performance.mark('campaign:map-created');
   const map = new maplibregl.Map({
     container: options.container,
     style: style(lang, labelFontFaces(document.baseURI)),
-    bounds: pack.manifest.camera.bounds,
+    bounds: options.bounds,
     fitBoundsOptions: { padding: 10 },
     maxBounds: [[118, 31], [138, 44]],
     minZoom: 5,
@@ -174,6 +176,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   } else map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
+  /** The style is in (MapLibre's `load`). */
+  let styleLoaded = false;
+  /** The style and the pack are in and the campaign's data is on the map. */
   let loaded = false;
   let removed = false;
   // Between a context loss and its restoration MapLibre has no style: hold updates until then.
@@ -246,9 +251,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     Object.assign(options.container, { benchRepaint: () => map.triggerRepaint() });
   }
 
-  map.on('load', () => {
-    performance.mark('campaign:style-loaded');
-    map.addImage('territory', territoryPattern(), { pixelRatio: 2 });
+  /** Puts the campaign on the map once both the style and the pack are in, in either order. */
+  const start = () => {
+    if (!pack || !styleLoaded || loaded || removed) return;
     const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
     setData(map, 'mainland', pack.basemap.mainland);
     setData(map, 'mask', seaMask(ring, MASK_BOUNDS));
@@ -270,6 +275,13 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
         options.onReady?.();
       });
     });
+  };
+
+  map.on('load', () => {
+    performance.mark('campaign:style-loaded');
+    map.addImage('territory', territoryPattern(), { pixelRatio: 2 });
+    styleLoaded = true;
+    start();
   });
   map.on('click', (e) => {
     // A few pixels of slack so a tap on a small dot or its label still picks the place.
@@ -302,6 +314,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   canvas.addEventListener('webglcontextrestored', onRestored);
 
   return {
+    setPack(p, symbols) {
+      if (pack) return;
+      pack = p;
+      symbolImages = decodeSymbols(symbols).catch(() => []);
+      start();
+    },
     update(view) {
       pending = view;
       flush();
@@ -320,7 +338,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     },
     setRefLines(ids) {
       refLines = ids;
-      if (loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
+      if (pack && loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
     destroy() {
       canvas.removeEventListener('webglcontextlost', onLost);

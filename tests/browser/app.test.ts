@@ -98,6 +98,27 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
+  it('starts the map while the campaign data is still loading, then draws the campaign on it', async () => {
+    const w = await openPage(browser);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await w.page.route('**/fronts.geojson', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await w.page.goto(`${base}?date=1951-01-04`);
+    // The map (its canvas, its style) is up while the fronts are held back; the controls wait.
+    await w.page.waitForSelector('.map canvas');
+    await expect.poll(() => w.page.evaluate(() => performance.getEntriesByName('campaign:style-loaded').length)).toBe(1);
+    expect(await w.page.locator('.layout .loading[role="status"]').isVisible()).toBe(true);
+    expect(await w.page.locator('.map').getAttribute('data-ready')).toBe('false');
+    release();
+    await waitForMap(w.page);
+    expect(await w.page.locator('.map').getAttribute('data-drawn-day')).not.toBeNull();
+    expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
+    await w.context.close();
+  });
+
   it('opens a deep link on its date, follows the slider in the URL without history entries', async () => {
     const w = await open('?date=1951-01-04');
     const slider = w.page.getByRole('slider', { name: /date/i });

@@ -14,7 +14,7 @@ const view = viewAt(loaded.pack, loaded.pack.startDay);
 
 /** Mounts the map, waits for its first frame, unmounts it. */
 async function cycle(): Promise<void> {
-  const app = mount(MapView, { target, props: { pack: loaded.pack, view, lang: 'en', symbols: loaded.symbols, refLines: [], onquery: () => {}, onunit: () => {} } });
+  const app = mount(MapView, { target, props: { bounds: loaded.pack.manifest.camera.bounds, pack: loaded.pack, view, lang: 'en', symbols: loaded.symbols, refLines: [], onquery: () => {}, onunit: () => {} } });
   await new Promise<void>((resolve) => {
     const poll = () => (target.querySelector('.map[data-ready="true"]') ? resolve() : setTimeout(poll, 50));
     poll();
