@@ -52,11 +52,14 @@ async function perFrame(): Promise<{ median: number; p95: number }> {
 
 const READY = '.map[data-ready="true"], body[data-ready="true"]';
 
-/** Milliseconds from navigation start to the first ready frame. */
-async function startup(page: Page, url: string): Promise<number> {
+/** Milliseconds from navigation start to the first ready frame, and the page's campaign:* marks. */
+async function startup(page: Page, url: string): Promise<{ ready: number; marks: Record<string, number> }> {
   await page.goto(url);
   await page.waitForSelector(READY, { timeout: 60_000 });
-  return page.evaluate('window.readyAt') as Promise<number>;
+  return page.evaluate(`({
+    ready: window.readyAt,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').filter(function (m) { return m.name.indexOf('campaign:') === 0; }).map(function (m) { return [m.name.slice(9), m.startTime]; })),
+  })`) as Promise<{ ready: number; marks: Record<string, number> }>;
 }
 
 // Page scripts are passed as strings: tsx would wrap named functions in a helper the page lacks.
@@ -185,16 +188,21 @@ async function main(): Promise<void> {
     // (c) start-up, alternating app and baseline, fresh context each run.
     const app: number[] = [];
     const bare: number[] = [];
+    const steps: Record<string, number[]> = {};
     for (let i = 0; i < 5; i++) {
       for (const [url, into] of [[`${base}embed.html`, app], [`${base}bench/baseline.html`, bare]] as const) {
         const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
         await w.page.addInitScript(READY_PROBE);
-        into.push(await startup(w.page, url));
+        const run = await startup(w.page, url);
+        into.push(run.ready);
+        for (const [name, at] of Object.entries(run.marks)) (steps[name] ??= []).push(at);
         await w.context.close();
       }
     }
     const c = { app: stats(app).median, baseline: stats(bare).median };
-    results.startup = { ...c, ratio: c.app / c.baseline, target: budget.startupRatio, pass: c.app / c.baseline <= budget.startupRatio };
+    // When each start-up step of the app happened (median ms from navigation), for the README's evidence.
+    const breakdown = Object.fromEntries(Object.entries(steps).map(([name, at]) => [name, Math.round(stats(at).median)]));
+    results.startup = { ...c, breakdown, ratio: c.app / c.baseline, target: budget.startupRatio, pass: c.app / c.baseline <= budget.startupRatio };
 
     // (b) playback vs the same page, paused, forced to repaint; then slider latency.
     const wa = await openPage(browser, { viewport: { width: 1024, height: 768 } });
@@ -249,10 +257,13 @@ async function main(): Promise<void> {
     await we.page.waitForSelector(READY);
     await playThrough(we.page);
     const one = await heap(we.page);
-    for (let i = 1; i < 20; i++) await playThrough(we.page);
+    for (let i = 1; i < 10; i++) await playThrough(we.page);
+    // Also after 10: a leak keeps growing from 10 to 20, a cache filling up (V8's optimised code) levels off.
+    const ten = await heap(we.page);
+    for (let i = 10; i < 20; i++) await playThrough(we.page);
     const twenty = await heap(we.page);
     await we.context.close();
-    results.memory = { afterOne: one, afterTwenty: twenty, ratio: twenty / one, target: budget.memoryRatio, pass: twenty / one <= budget.memoryRatio };
+    results.memory = { afterOne: one, afterTen: ten, afterTwenty: twenty, ratio: twenty / one, tenToTwenty: twenty / ten, target: budget.memoryRatio, pass: twenty / one <= budget.memoryRatio };
   } finally {
     await browser.close();
     server.httpServer.close();
@@ -270,11 +281,13 @@ async function main(): Promise<void> {
     ['(b) slider input → frame showing it', `median ${f(r.playback.latencyFramesMedian, 0)} frame(s), p95 ${f(r.playback.latencyFramesP95, 0)}`, `≤ ${budget.sliderLatencyFrames} (the next frame)`, r.playback.latencyPass],
     ['(c) start-up to first frame', `${f(r.startup.app, 0)} ms vs ${f(r.startup.baseline, 0)} ms = ×${f(r.startup.ratio)}`, `≤ ×${budget.startupRatio}`, r.startup.pass],
     ['(d) embed bytes minus MapLibre', `${f(r.bytes.gzip as number / 1000, 1)} KB gzip, ${f(r.bytes.brotli as number / 1000, 1)} KB brotli`, `≤ ${budget.embedBytesGzip / 1000} KB gzip`, r.bytes.pass],
-    ['(e) heap after 20 playbacks', `${f(r.memory.afterTwenty as number / 1e6, 1)} MB vs ${f(r.memory.afterOne as number / 1e6, 1)} MB = ×${f(r.memory.ratio, 3)}`, `≤ ×${budget.memoryRatio}`, r.memory.pass],
+    ['(e) heap after 20 playbacks ÷ after 1', `${f(r.memory.afterTwenty as number / 1e6, 2)} MB vs ${f(r.memory.afterOne as number / 1e6, 2)} MB = ×${f(r.memory.ratio, 3)} (after 10: ${f(r.memory.afterTen as number / 1e6, 2)} MB; 20 ÷ 10 = ×${f(r.memory.tenToTwenty, 3)})`, `≤ ×${budget.memoryRatio}`, r.memory.pass],
   ];
   process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; WebGL ${machine.webgl}\n\n`);
   process.stdout.write('| benchmark | measured | target | met |\n|---|---|---|---|\n');
   for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
+  const breakdown = (results.startup as { breakdown: Record<string, number> }).breakdown;
+  process.stdout.write(`\n(c) app start-up steps, median ms from navigation: ${Object.entries(breakdown).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
   if (r.bytes.files) {
     process.stdout.write('\n(d) files loaded by the embed before its first frame (gzip bytes):\n');
     for (const file of (results.bytes as { files: { file: string; gzip: number }[] }).files) process.stdout.write(`  ${String(file.gzip).padStart(7)}  ${file.file}\n`);
