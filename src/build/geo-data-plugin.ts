@@ -11,6 +11,7 @@ import { fsJsonReader } from '../lib/fs-json.ts';
 import type { Manifest, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
 import { noscriptHtml, noscriptPictures } from './noscript.ts';
+import { loadMessages } from '../lib/i18n.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -66,8 +67,8 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
     async transformIndexHtml(html) {
       const mark = NOSCRIPT_MARK.exec(html);
       if (!mark) return html;
-      // The first pack is the one the pages show.
-      const pack = await loadPack(join(root, options.manifests[0]), fsJsonReader);
+      // The first pack is the one the pages show; the figures are captioned in both languages.
+      const [pack] = await Promise.all([loadPack(join(root, options.manifests[0]), fsJsonReader), loadMessages('ko')]);
       return html.replace(mark[0], noscriptHtml(pack, 480, mark[1]?.split(',')));
     },
     configureServer(server) {

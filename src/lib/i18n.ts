@@ -1,12 +1,33 @@
 /**
  * Message catalogues and language-aware formatting. Every user-facing string comes from here.
+ * English is built in; other catalogues are separate chunks a page loads (loadMessages) before
+ * it shows text in that language, so an English page never downloads the Korean one.
  */
 import { en, type MessageKey } from '../locales/en.ts';
-import { ko } from '../locales/ko.ts';
 import { LANGS, type Lang } from './types.ts';
 import { partsOf } from './dates.ts';
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ko };
+type Catalogue = Record<MessageKey, string>;
+
+const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+const loaders: Record<Lang, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  ko: () => import('../locales/ko.ts').then((m) => m.ko),
+};
+
+/** True once `lang`'s catalogue is loaded (English always is). */
+export function hasMessages(lang: Lang): boolean {
+  return catalogues[lang] !== undefined;
+}
+
+/** Loads `lang`'s catalogue (once). Until it is in, `t` answers in English. */
+export async function loadMessages(lang: Lang): Promise<void> {
+  catalogues[lang] ??= await loaders[lang]();
+}
+
+function catalogue(lang: Lang): Catalogue {
+  return catalogues[lang] ?? en;
+}
 
 export type { MessageKey };
 
@@ -29,7 +50,7 @@ export function preferredLang(preferences: readonly string[] | undefined): Lang 
 
 /** Looks up `key` in `lang`'s catalogue and fills `{name}` placeholders from `vars`. */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][key];
+  const template = catalogue(lang)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
@@ -37,7 +58,7 @@ export function t(lang: Lang, key: MessageKey, vars: Record<string, string | num
 
 /** `t` for a key built from data (e.g. a unit's branch): the data's own text if no such key. */
 export function tData(lang: Lang, key: string, fallback: string): string {
-  return key in catalogues[lang] ? t(lang, key as MessageKey) : fallback;
+  return key in catalogue(lang) ? t(lang, key as MessageKey) : fallback;
 }
 
 /** The date of day number `day` in words: "4 January 1951" / "1951년 1월 4일". */

@@ -4,10 +4,11 @@ import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { describeView } from '../../src/lib/describe.ts';
 import { viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
+import { loadMessages } from '../../src/lib/i18n.ts';
 
 let pack: Pack;
 beforeAll(async () => {
-  pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
+  [pack] = await Promise.all([loadPack('geo/korea-1951-01/manifest.json', fsJsonReader), loadMessages('ko')]);
 });
 
 describe('text alternative', () => {

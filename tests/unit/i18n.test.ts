@@ -1,8 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
 import { ko } from '../../src/locales/ko.ts';
-import { formatDate, formatKm, formatShortDate, isLang, preferredLang, t } from '../../src/lib/i18n.ts';
+import { formatDate, formatKm, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
+
+describe('loading catalogues', () => {
+  it('answers in English until a catalogue is loaded, then in its language', async () => {
+    // This file's other tests load Korean in beforeAll; a fresh module shows the order.
+    vi.resetModules();
+    const fresh: typeof import('../../src/lib/i18n.ts') = await import('../../src/lib/i18n.ts');
+    expect(fresh.hasMessages('en')).toBe(true);
+    expect(fresh.hasMessages('ko')).toBe(false);
+    expect(fresh.t('ko', 'error.retry')).toBe(en['error.retry']);
+    await fresh.loadMessages('ko');
+    expect(fresh.hasMessages('ko')).toBe(true);
+    expect(fresh.t('ko', 'error.retry')).toBe(ko['error.retry']);
+  });
+});
+
+beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   it('Korean has exactly the English keys, none empty', () => {
