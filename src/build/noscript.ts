@@ -5,7 +5,7 @@
  */
 import { simplify } from '@turf/turf';
 import { narrativeIn, type Pack } from '../lib/campaign.ts';
-import { drawBasemap, drawView, type SvgDrawing } from '../lib/svg-map.ts';
+import { drawBasemap, drawView, projector, type SvgDrawing } from '../lib/svg-map.ts';
 import { viewAt } from '../lib/view.ts';
 import { formatDate } from '../lib/i18n.ts';
 import { COLORS } from '../map/colors.ts';
@@ -70,7 +70,8 @@ export function noscriptPictures(pack: Pack, width = 480): Record<string, string
  * files, so a browser with JavaScript (which never renders <noscript>) never downloads them.
  */
 export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
-  const height = drawBasemap(lightPack(pack), width).height;
+  // The pictures' size depends only on the camera bounds, not on the (simplified) coastline.
+  const { height } = projector(pack.manifest.camera.bounds, width);
   const figures = pack.manifest.phases.flatMap((phase, i) => {
     if (only && !only.includes(phase.id)) return [];
     const day = pack.phaseDays[i];
