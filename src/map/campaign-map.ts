@@ -95,9 +95,9 @@ function refLineData(pack: Pack, shown: readonly string[]): FeatureCollection {
   };
 }
 
-function setData(map: maplibregl.Map, id: string, data: GeoJSON.GeoJSON): void {
-  const source = map.getSource<maplibregl.GeoJSONSource>(id);
-  source?.setData(data);
+/** Replaces a GeoJSON source's data; resolves once the worker has it. */
+function setData(map: maplibregl.Map, id: string, data: GeoJSON.GeoJSON): Promise<void> | undefined {
+  return map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
 }
 
 let warm = false;
@@ -200,7 +200,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   const setIfChanged = (id: string, data: GeoJSON.GeoJSON, key: unknown): Promise<void> | undefined => {
     if (last[id] === key) return undefined;
     last[id] = key;
-    return map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
+    return setData(map, id, data);
   };
 
   /** Marks `view` as on screen (tests and benchmarks read this attribute). */
