@@ -75,10 +75,16 @@ const READY_PROBE = `
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
 `;
 
-async function frameIntervals(page: Page, ms: number): Promise<number[]> {
+/**
+ * Frame intervals over `ms` of the page as it runs; with `repaint`, the (paused) app page's map
+ * is forced to repaint every frame (its bench-build hook), the baseline for playback.
+ */
+async function frameIntervals(page: Page, ms: number, repaint = false): Promise<number[]> {
   return page.evaluate(`new Promise(function (resolve) {
+    var map = ${repaint} ? document.querySelector('.map') : null;
     var out = [], last = performance.now(), t0 = last;
     requestAnimationFrame(function tick(now) {
+      if (map) map.benchRepaint();
       out.push(now - last);
       last = now;
       if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
@@ -93,20 +99,6 @@ async function heap(page: Page): Promise<number> {
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   return usedSize;
-}
-
-/** Frame intervals of a paused app page whose map is forced to repaint every frame. */
-async function repaintIntervals(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate(`new Promise(function (resolve) {
-    var map = document.querySelector('.map');
-    var out = [], last = performance.now(), t0 = last;
-    requestAnimationFrame(function tick(now) {
-      map.benchRepaint();
-      out.push(now - last);
-      last = now;
-      if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
-    });
-  })`) as Promise<number[]>;
 }
 
 /**
@@ -213,7 +205,7 @@ async function main(): Promise<void> {
     const repaintMs: number[] = [];
     const playMs: number[] = [];
     for (let i = 0; i < 2; i++) {
-      repaintMs.push(...(await repaintIntervals(wa.page, 2500)));
+      repaintMs.push(...(await frameIntervals(wa.page, 2500, true)));
       await wa.page.locator('button.play').click();
       playMs.push(...(await frameIntervals(wa.page, 2500)));
       await wa.page.locator('button.play').click();
