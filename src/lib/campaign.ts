@@ -107,10 +107,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const { mainland, land, rivers, parallel } = basemap.layers;
   const mainlandFeature = firstPolygon(mainland);
   const ctx: PackContext = {
-    sources: withSources ? ((sources ?? {}) as Record<string, unknown>) : undefined,
-    phaseIds: new Set(m.phases.map((p) => p.id)),
-    start: dayOf(m.start),
-    end: dayOf(m.end),
+    ...manifestContext(m, withSources ? ((sources ?? {}) as Record<string, unknown>) : undefined),
     mainland: mainlandFeature,
     unitIds: new Set(units && typeof units === 'object' ? Object.keys(units) : []),
     isValidSidc: options.isValidSidc,
@@ -156,10 +153,14 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
 export async function loadNarrative(manifestPath: string, manifest: Manifest, lang: Lang, read: JsonReader, sources?: SourceIndex): Promise<Narrative> {
   const file = joinPath(manifestPath, manifest.files.narrative[lang]);
   const data = await read(file);
-  const ctx: PackContext = { sources, phaseIds: new Set(manifest.phases.map((p) => p.id)), start: dayOf(manifest.start), end: dayOf(manifest.end) };
-  const problems = validateNarrative(file, data, lang, ctx);
+  const problems = validateNarrative(file, data, lang, manifestContext(manifest, sources));
   if (problems.length) throw new PackError(problems);
   return data as Narrative;
+}
+
+/** What every check needs from the manifest: its phases and date range, and the source index if loaded. */
+function manifestContext(m: Manifest, sources: PackContext['sources']): PackContext {
+  return { sources, phaseIds: new Set(m.phases.map((p) => p.id)), start: dayOf(m.start), end: dayOf(m.end) };
 }
 
 /** A narrative the pack was loaded with; throws (a caller's mistake) when it was not. */
@@ -236,7 +237,7 @@ export async function loadTexts(manifestPath: string, read: JsonReader): Promise
   const m = manifest as Manifest;
   const at = (rel: string) => joinPath(manifestPath, rel);
   const [sources, ...texts] = await Promise.all([read(at(m.files.sources)), ...LANGS.map((l) => read(at(m.files.narrative[l])))]);
-  const ctx: PackContext = { sources: (sources ?? {}) as Record<string, unknown>, phaseIds: new Set(m.phases.map((p) => p.id)), start: dayOf(m.start), end: dayOf(m.end) };
+  const ctx = manifestContext(m, (sources ?? {}) as Record<string, unknown>);
   const all = [...validateSources(at(m.files.sources), sources), ...LANGS.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx))];
   if (all.length) throw new PackError(all);
   return {
