@@ -3,8 +3,6 @@
  */
 import { fetchJsonReader } from './lib/fetch-json.ts';
 import { registerPageFonts } from './map/fonts.ts';
-import { t } from './lib/i18n.ts';
-import { LANGS } from './lib/types.ts';
 import { warmUpMap } from './map/campaign-map.ts';
 
 /** The pack the pages show; data/ mirrors geo/ (see vite.config.ts). */
@@ -13,7 +11,7 @@ export const MANIFEST = 'data/korea-1951-01/manifest.json';
 /** Reads data files relative to the page. */
 export const read = fetchJsonReader(document.baseURI);
 
-registerPageFonts(document.baseURI, LANGS.map((l) => t('en', `lang.${l}`)).join(''));
+registerPageFonts(document.baseURI);
 // The map's worker loads while the page fetches its data.
 warmUpMap();
 

@@ -9,10 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
-import { en } from '../locales/en.ts';
-import { hangulOf } from '../map/fonts.ts';
-
-const LANG_NAMES = { en: en['lang.en'], ko: en['lang.ko'] };
+import { LANG_NAME_LETTERS } from '../map/fonts.ts';
 
 const FILES = '@fontsource/noto-sans-kr/files';
 /** Published file names, relative to the site root (see src/fonts.ts). */
@@ -39,11 +36,10 @@ async function buildFonts(root: string): Promise<Record<keyof typeof FONT_FILES,
   const text = await usedText(root);
   const dir = join(root, 'node_modules', FILES);
   const hangul = await readFile(join(dir, 'noto-sans-kr-korean-400-normal.woff2'));
-  // The language names as the switch shows them (see src/map/fonts.ts).
-  const names = hangulOf(Object.values(LANG_NAMES).join(''));
   return {
     hangul: await subsetFont(hangul, text, { targetFormat: 'woff2' }),
-    names: await subsetFont(hangul, names, { targetFormat: 'woff2' }),
+    // The letters of the language names as the switch shows them (see src/map/fonts.ts).
+    names: await subsetFont(hangul, LANG_NAME_LETTERS, { targetFormat: 'woff2' }),
   };
 }
 

@@ -5,6 +5,8 @@
  * fetched once, only when Hangul is drawn. Latin labels are drawn by MapLibre from the
  * system's sans-serif, like the page's Latin text: an English page downloads no font.
  */
+import { en } from '../locales/en.ts';
+import { LANGS } from '../lib/types.ts';
 
 /** The font name map layers ask for in `text-font`, and the page's CSS family. */
 export const LABEL_FONT = 'Noto Sans KR';
@@ -26,6 +28,9 @@ export function hangulOf(text: string): string {
   return [...new Set(text.match(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g) ?? [])].join('');
 }
 
+/** The Hangul letters of the language names as the switch shows them (the names face's content). */
+export const LANG_NAME_LETTERS = hangulOf(LANGS.map((l) => en[`lang.${l}`]).join(''));
+
 /** The unicode-range of exactly the Hangul characters of `text`. */
 export function codePointRanges(text: string): string[] {
   return [...hangulOf(text)].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
@@ -44,12 +49,12 @@ export function labelFontFaces(base: string): FontFace[] {
 
 /**
  * Registers the same files as the page's Noto Sans KR (used for Korean text), then the face of
- * the language names (`names`, e.g. "한국어"): added last, it is the one browsers use for
- * those characters.
+ * the language names (e.g. "한국어"): added last, it is the one browsers use for those
+ * characters.
  */
-export function registerPageFonts(base: string, names: string): void {
+export function registerPageFonts(base: string): void {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
-  const faces = [...labelFontFaces(base), { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(names) }];
+  const faces = [...labelFontFaces(base), { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(LANG_NAME_LETTERS) }];
   for (const f of faces) {
     const face = new window.FontFace(LABEL_FONT, `url(${f.url}) format('woff2')`, { unicodeRange: f['unicode-range'].join(','), display: 'swap' });
     document.fonts.add(face);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { codePointRanges, hangulOf, labelFontFaces } from '../../src/map/fonts.ts';
+import { LANG_NAME_LETTERS, codePointRanges, hangulOf, labelFontFaces } from '../../src/map/fonts.ts';
 
 describe('font faces', () => {
   it('the language-names face covers exactly the Hangul letters of the names, never Latin', () => {
     expect(hangulOf('English한국어')).toBe('한국어');
     expect(codePointRanges('English한국어 한국')).toEqual(['U+D55C', 'U+AD6D', 'U+C5B4']);
     expect(codePointRanges('English')).toEqual([]);
+    expect(LANG_NAME_LETTERS).toBe('한국어');
   });
 
   it('the map draws only Hangul from a file: Latin labels come from the system font', () => {
