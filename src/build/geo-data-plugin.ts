@@ -1,9 +1,10 @@
 /**
- * Vite plugin: publishes the data under geo/ at data/ (served in dev, emitted in the build),
+ * Vite plugin: publishes the data under geo/ at data/ (served in dev, emitted in the build;
+ * see publish.ts for what publishing leaves out),
  * and fails the build when a pack does not validate, naming the file and feature.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadPack } from '../lib/campaign.ts';
@@ -12,6 +13,7 @@ import type { Manifest, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
 import { noscriptHtml, noscriptPictures } from './noscript.ts';
 import { loadMessages } from '../lib/i18n.ts';
+import { publishedJson } from './publish.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -94,14 +96,20 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
         const file = resolve(root, `.${path}`);
         // Serve only data files inside geo/, never anything a crafted path points at.
         if (!file.startsWith(root + sep) || !DATA_EXT.test(file) || !existsSync(file) || !statSync(file).isFile()) return next();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        createReadStream(file).pipe(res);
+        readFile(file, 'utf8').then((text) => {
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          // A malformed file is served as it is, for the app to report.
+          let out = text;
+          try {
+            out = publishedJson(text);
+          } catch {}
+          res.end(out);
+        }, next);
       });
     },
     async generateBundle() {
       for (const file of await dataFiles(root)) {
-        // Published without the indentation kept in geo/ for people editing the files.
-        const source = JSON.stringify(JSON.parse(await readFile(file, 'utf8')));
+        const source = publishedJson(await readFile(file, 'utf8'));
         this.emitFile({ type: 'asset', fileName: `data/${relative(root, file).split(sep).join('/')}`, source });
       }
       for (const [fileName, source] of Object.entries(await noscriptFiles())) this.emitFile({ type: 'asset', fileName, source });

@@ -22,7 +22,6 @@ export interface PreparedFront {
   day: number;
   phase: string;
   sources: string[];
-  note?: string;
   /** Resampled coordinates, RESAMPLE_VERTICES long. */
   coords: Position[];
   /** Certainty of the segment that starts at each resampled vertex. */
@@ -172,7 +171,6 @@ export function prepareFronts(features: readonly FrontFeature[], n = RESAMPLE_VE
         day: dayOf(f.properties.date),
         phase: f.properties.phase,
         sources: f.properties.sources,
-        note: f.properties.note,
         coords: r.coords,
         certainty: r.certainty,
       };
