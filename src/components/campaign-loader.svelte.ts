@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadNarrative, loadTexts, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { loadNarrative, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
@@ -18,6 +18,9 @@ export class CampaignLoader {
   texts = $state.raw<PackTexts>();
   /** Narratives by language: the one loaded with the pack, then any the reader switched to. */
   narratives = $state.raw<Partial<Record<Lang, Narrative>>>({});
+  /** Unit-card notes by language, once asked for (see useNotes): the notes, or why they could not be loaded. */
+  notes = $state.raw<Partial<Record<Lang, { notes: Record<string, string> } | { error: string }>>>({});
+  #notesLoading = new Set<Lang>();
 
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
@@ -42,6 +45,7 @@ export class CampaignLoader {
       const loaded = await loadCampaign(manifest, read, {
         ...this.parts,
         langs: [lang],
+        unitNotes: false,
         onManifest: (m) => {
           onManifest(m);
           this.manifest = m;
@@ -50,6 +54,7 @@ export class CampaignLoader {
       performance.mark('campaign:data-loaded');
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
+      this.notes = {};
       this.pack = loaded.pack;
     } catch (e) {
       this.error = loadErrorText(e);
@@ -74,6 +79,25 @@ export class CampaignLoader {
       return undefined;
     } catch (e) {
       return loadErrorText(e);
+    }
+  }
+
+  /**
+   * Loads the unit-card notes in `lang` unless they are in or on their way; a failure is kept
+   * (the card says so) and the next call tries again.
+   */
+  async useNotes(lang: Lang): Promise<void> {
+    const pack = this.pack;
+    const have = this.notes[lang];
+    if (!pack || (have && 'notes' in have) || this.#notesLoading.has(lang)) return;
+    this.#notesLoading.add(lang);
+    try {
+      const notes = await loadUnitNotes(this.source().manifest, pack, lang, this.source().read);
+      if (this.pack === pack) this.notes = { ...this.notes, [lang]: { notes } };
+    } catch (e) {
+      if (this.pack === pack) this.notes = { ...this.notes, [lang]: { error: loadErrorText(e) } };
+    } finally {
+      this.#notesLoading.delete(lang);
     }
   }
 }

@@ -3,7 +3,7 @@
  * The reader is injected so the browser (fetch) and Node (fs) share this code.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { ArrowProps, Fronts, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex, Unit, UnitPositionProps } from './types.ts';
+import type { ArrowProps, Fronts, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex, Unit, UnitNotes, UnitPositionProps } from './types.ts';
 import { prepareArrows, prepareTracks, type PreparedArrow, type UnitTrack } from './forces.ts';
 import { LANGS } from './types.ts';
 import { dayOf } from './dates.ts';
@@ -12,7 +12,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
   BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
-  validateSources, validateUnitPositions, validateUnits, type PackContext, type Problem,
+  validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type PackContext, type Problem,
 } from './validate.ts';
 
 /** Reads and parses one JSON file; rejects with a message naming the path on failure. */
@@ -33,6 +33,8 @@ export interface Pack {
   arrows: PreparedArrow[];
   /** The narratives loaded with the pack (see LoadOptions.langs; loadNarrative adds others). */
   narratives: Partial<Record<Lang, Narrative>>;
+  /** The unit-card notes loaded with the pack, by language then unit id (see LoadOptions.unitNotes). */
+  unitNotes: Partial<Record<Lang, Record<string, string>>>;
   /** The source index, unless loaded without it (see LoadOptions.sources). */
   sources?: SourceIndex;
   basemap: {
@@ -78,6 +80,11 @@ export interface LoadOptions {
   sources?: boolean;
   /** Whether to load the named reference lines (default: true); the embed never shows them. */
   lines?: boolean;
+  /**
+   * Whether to load the unit-card notes in `langs` (default: true). Pages load them with
+   * loadUnitNotes when a card is first shown; the embed shows no cards.
+   */
+  unitNotes?: boolean;
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
   onManifest?: (manifest: Manifest) => void;
 }
@@ -93,7 +100,8 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
   const langs = options.langs ?? LANGS;
   const withSources = options.sources ?? true;
-  const [sources, fronts, places, lines, units, positions, arrows, basemap, ...texts] = await Promise.all([
+  const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
+  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
@@ -102,6 +110,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     optional(m.files.unitPositions, emptyCollection()),
     optional(m.files.arrows, emptyCollection()),
     readBasemap(m.files.basemap, at, read),
+    Promise.all(noteFiles.map(read)),
     ...langs.map((l) => read(at(m.files.narrative[l]))),
   ]);
   const { mainland, land, rivers, parallel } = basemap.layers;
@@ -122,6 +131,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
     ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
     ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
+    ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
   ];
   if (!mainlandFeature && !basemap.problems.length) all.push({ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' });
   if (all.length) throw new PackError(all);
@@ -139,6 +149,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
     arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
     narratives: Object.fromEntries(langs.map((l, i) => [l, texts[i] as Narrative])),
+    unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
     sources: withSources ? (sources as SourceIndex) : undefined,
     basemap: {
       mainland: mainlandFeature as Feature<Polygon>,
@@ -156,6 +167,20 @@ export async function loadNarrative(manifestPath: string, manifest: Manifest, la
   const problems = validateNarrative(file, data, lang, manifestContext(manifest, sources));
   if (problems.length) throw new PackError(problems);
   return data as Narrative;
+}
+
+/**
+ * Loads and checks one language's unit-card notes for a loaded pack: by unit id, or an empty
+ * record when the pack has no notes.
+ */
+export async function loadUnitNotes(manifestPath: string, pack: Pick<Pack, 'manifest' | 'units'>, lang: Lang, read: JsonReader): Promise<Record<string, string>> {
+  const rel = pack.manifest.files.unitNotes?.[lang];
+  if (!rel) return {};
+  const file = joinPath(manifestPath, rel);
+  const data = await read(file);
+  const problems = validateUnitNotes(file, data, lang, new Set(Object.keys(pack.units)));
+  if (problems.length) throw new PackError(problems);
+  return (data as UnitNotes).notes;
 }
 
 /** What every check needs from the manifest: its phases and date range, and the source index if loaded. */

@@ -128,6 +128,8 @@ export interface Manifest {
     lines?: string;
     /** Formations, keyed by id (units.json). */
     units?: string;
+    /** Per language, the unit cards' notes (loaded when a card is first needed). */
+    unitNotes?: Record<Lang, string>;
     /** Dated unit positions (Point features). */
     unitPositions?: string;
     /** Dated arrows (LineString features). */
@@ -167,10 +169,17 @@ export interface Unit {
   commander_ko?: string;
   /** Parent formation id, if shown. */
   parent?: string;
-  /** One-sentence note per language on its role this month. */
-  note_en: string;
-  note_ko: string;
   sources: string[];
+}
+
+/**
+ * One language's notes for the unit cards (geo/<pack>/unit-notes.<lang>.json): a sentence or
+ * two per unit on its role this month, keyed by unit id. Kept out of units.json so that a page
+ * loads card texts only in the language it shows, and only when it shows a card.
+ */
+export interface UnitNotes {
+  lang: Lang;
+  notes: Record<string, string>;
 }
 
 /** A dated position of a unit (geo/<pack>/unit-positions.geojson, Point features). */

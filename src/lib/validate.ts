@@ -86,6 +86,10 @@ export function validateManifest(file: string, data: Json): Problem[] {
   if (!isObj(files) || !isStr(files.fronts) || !isStr(files.places) || !isObj(files.narrative) || !isStr(files.sources)) r.add('`files` needs fronts, places, narrative and sources');
   else if (!isStr(files.basemap) && (!isObj(files.basemap) || !BASEMAP_LAYERS.every((k) => isStr((files.basemap as Obj)[k])))) r.add('`files.basemap` needs a TopoJSON path, or mainland, land, rivers and parallel paths');
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
+  if (isObj(files) && files.unitNotes !== undefined) {
+    if (!isStr(files.units)) r.add('`files.unitNotes` needs `files.units`');
+    else if (!isObj(files.unitNotes) || !LANGS.every((l) => isStr((files.unitNotes as Obj)[l]))) r.add(`\`files.unitNotes\` needs a path per language (${LANGS.join(', ')})`);
+  }
   if (!Array.isArray(data.phases) || data.phases.length === 0) { r.add('needs a non-empty `phases` list'); return r.problems; }
   let prev = -Infinity;
   const ids = new Set<string>();
@@ -277,7 +281,7 @@ export function validateUnits(file: string, data: Json, ctx: PackContext): Probl
   for (const [key, u] of Object.entries(data)) {
     if (!isObj(u)) { r.add('must be an object', key); continue; }
     if (u.id !== key) r.add('`id` must equal its key', key);
-    for (const f of ['name_en', 'name_ko', 'army', 'type', 'note_en', 'note_ko']) if (!isStr(u[f])) r.add(`lacks \`${f}\``, key);
+    for (const f of ['name_en', 'name_ko', 'army', 'type']) if (!isStr(u[f])) r.add(`lacks \`${f}\``, key);
     if (u.side !== 'UN' && u.side !== 'PVA/KPA') r.add('`side` must be "UN" or "PVA/KPA"', key);
     if (!ECHELONS.includes(String(u.echelon))) r.add(`\`echelon\` must be one of ${ECHELONS.join(', ')}`, key);
     if (!isStr(u.sidc) || u.sidc.length !== 15) r.add('`sidc` must be a 15-character SIDC', key);
@@ -289,6 +293,18 @@ export function validateUnits(file: string, data: Json, ctx: PackContext): Probl
     if (u.parent !== undefined && !(isStr(u.parent) && u.parent in data)) r.add(`\`parent\` "${String(u.parent)}" is not a unit`, key);
     checkSources(r, u.sources, ctx.sources, key);
   }
+  return r.problems;
+}
+
+/** Checks one language's unit notes: a non-empty text for every unit and none for others. */
+export function validateUnitNotes(file: string, data: Json, lang: string, unitIds: ReadonlySet<string>): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data) || data.lang !== lang || !isObj(data.notes)) {
+    r.add(`must be an object with lang "${lang}" and notes`);
+    return r.problems;
+  }
+  for (const id of unitIds) if (!isStr(data.notes[id]) || !data.notes[id].trim()) r.add('has no note for this unit', id);
+  for (const id of Object.keys(data.notes)) if (!unitIds.has(id)) r.add('is not in units.json', id);
   return r.problems;
 }
 

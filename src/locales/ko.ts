@@ -78,6 +78,8 @@ export const ko: Record<MessageKey, string> = {
 
   'forces.title': '지도 위의 부대({count})',
   'forces.framing': '부대 기호는 NATO APP-6 / MIL-STD-2525 규칙에 따라 유엔군의 관점에서 그립니다. 유엔군은 ‘아군’(파란 직사각형), 중공군·북한군은 ‘적군’(빨간 마름모)입니다. 이는 기호를 그리는 관례일 뿐, 어느 쪽을 평가하는 것이 아닙니다. 부대는 위치가 알려진 날에만 표시합니다.',
+  'forces.noteLoading': '부대 설명을 불러오는 중…',
+  'forces.noteFailed': '이 부대의 설명을 불러오지 못했습니다.',
   'unit.side': '진영',
   'unit.echelon': '규모',
   'unit.type': '병과',

@@ -2,6 +2,7 @@
  * The end-to-end map in real headless Chromium against the production build.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
 import { colorStats, decode } from './pixels.ts';
@@ -187,8 +188,10 @@ describe('the campaign map', () => {
     await w.page.locator('.forces summary').click();
     await w.page.locator('.forces li button').first().click();
     const card = (await w.page.locator('.forces .card dl').textContent()) ?? '';
-    // Everything in the card but the bibliographic citations is Korean.
+    // Everything in the card but the bibliographic citations is Korean, its note included.
     expect(card.split('출처')[0]).not.toMatch(/[A-Za-z]{3,}/);
+    await expect.poll(async () => ((await w.page.locator('.forces .card > p').first().textContent()) ?? '').match(/[가-힣]/g)?.length ?? 0).toBeGreaterThan(20);
+    expect(w.requests.filter((u) => /unit-notes\.\w+\.json$/.test(u)).map((u) => u.split('/').pop())).toEqual(['unit-notes.ko.json']);
     expect(await w.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('확대');
     // Switching language relabels the map's own controls too.
     await w.page.getByRole('button', { name: 'English' }).click();
@@ -291,10 +294,28 @@ describe('forces, lines and sharing', () => {
     await w.page.locator('.forces summary').click();
     const buttons = w.page.locator('.forces li button');
     expect(await buttons.count()).toBeGreaterThan(5);
+    // Card texts are fetched when a card is first opened, in the language shown.
+    const notesAsked = () => w.requests.filter((u) => /unit-notes\.\w+\.json$/.test(u)).map((u) => u.split('/').pop());
+    expect(notesAsked()).toEqual([]);
+    await w.page.route('**/unit-notes.en.json', (route) => route.fulfill({ status: 503, body: 'down' }));
     await buttons.first().click();
     const card = w.page.locator('.forces .card');
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.textContent()).toMatch(/Sources/);
+    // A failed fetch says so in the card and can be retried.
+    const failed = card.locator('.note-failed');
+    await expect.poll(() => failed.textContent()).toMatch(/could not be loaded/);
+    await w.page.unroute('**/unit-notes.en.json');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    const unit = await card.getAttribute('data-unit');
+    const notes = JSON.parse(readFileSync('geo/korea-1951-01/unit-notes.en.json', 'utf8')).notes as Record<string, string>;
+    await expect.poll(() => card.locator('p').last().textContent()).toBe(notes[unit!]);
+    expect(notesAsked()).toEqual(['unit-notes.en.json', 'unit-notes.en.json']);
+    // Another card needs no further request.
+    await buttons.nth(1).click();
+    await expect.poll(() => card.getAttribute('data-unit')).not.toBe(unit);
+    expect(await card.locator('p').last().textContent()).toBe(notes[(await card.getAttribute('data-unit'))!]);
+    expect(notesAsked()).toHaveLength(2);
     await w.context.close();
   });
 

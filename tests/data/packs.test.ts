@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { loadNarrative, loadPack, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import { loadNarrative, loadPack, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -37,6 +37,43 @@ describe('loading only what a page shows', () => {
     const ko = await loadNarrative('geo/korea-1951-01/manifest.json', pack.manifest, 'ko', read);
     expect(ko.lang).toBe('ko');
     expect(asked).toContain('narrative.ko.json');
+  });
+
+  it('loads unit-card notes only when asked: with the pack by default, otherwise one language on demand', async () => {
+    const all = await loadPack(SYNTHETIC, fsJsonReader);
+    expect(all.unitNotes).toEqual({ en: { 'blue-div': 'A test unit.', 'red-corps': 'A test unit.' }, ko: { 'blue-div': '시험용 부대.', 'red-corps': '시험용 부대.' } });
+    const { asked, read } = recording();
+    const pack = await loadPack('geo/korea-1951-01/manifest.json', read, { langs: ['ko'], unitNotes: false });
+    expect(pack.unitNotes).toEqual({});
+    expect(asked.filter((f) => f.startsWith('unit-notes'))).toEqual([]);
+    expect(Object.values(pack.units).some((u) => 'note_en' in u || 'note_ko' in u)).toBe(false);
+    const ko = await loadUnitNotes('geo/korea-1951-01/manifest.json', pack, 'ko', read);
+    expect(asked.filter((f) => f.startsWith('unit-notes'))).toEqual(['unit-notes.ko.json']);
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(pack.units).sort());
+    expect(ko['pva-39-army']).toMatch(/임진강/);
+  });
+
+  it('refuses unit notes that miss a unit or name one that does not exist, naming the file', async () => {
+    const pack = await loadPack(SYNTHETIC, fsJsonReader, { unitNotes: false });
+    const broken: JsonReader = async (path) => (path.endsWith('unit-notes.en.json') ? { lang: 'en', notes: { 'blue-div': ' ', ghost: 'x' } } : fsJsonReader(path));
+    const error = await loadUnitNotes(SYNTHETIC, pack, 'en', broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String(error)).toMatch(/unit-notes\.en\.json: blue-div: has no note for this unit/);
+    expect(String(error)).toMatch(/unit-notes\.en\.json: red-corps: has no note for this unit/);
+    expect(String(error)).toMatch(/unit-notes\.en\.json: ghost: is not in units\.json/);
+    const wrongLang = await loadUnitNotes(SYNTHETIC, pack, 'ko', async (path) => (path.endsWith('unit-notes.ko.json') ? { lang: 'en', notes: {} } : fsJsonReader(path))).catch((e: unknown) => e);
+    expect(String(wrongLang)).toMatch(/unit-notes\.ko\.json: must be an object with lang "ko" and notes/);
+  });
+
+  it('refuses a manifest whose unit notes lack a language or have no units', async () => {
+    const withFiles = (files: Record<string, unknown>): JsonReader => async (path) => {
+      const data = await fsJsonReader(path);
+      if (!path.endsWith('/manifest.json')) return data;
+      const m = data as { files: Record<string, unknown> };
+      return { ...m, files: { ...m.files, ...files } };
+    };
+    await expect(loadPack(SYNTHETIC, withFiles({ unitNotes: { en: 'unit-notes.en.json' } }))).rejects.toThrow(/manifest\.json: `files\.unitNotes` needs a path per language \(en, ko\)/);
+    await expect(loadPack(SYNTHETIC, withFiles({ units: undefined }))).rejects.toThrow(/`files\.unitNotes` needs `files\.units`/);
   });
 
   it('still refuses a malformed narrative loaded on demand, naming the file', async () => {
@@ -136,6 +173,7 @@ const cases: [string, RegExp][] = [
   ['unit-invalid-sidc', /units\.json: red-corps: `sidc` "SHGPXXXXXXXJ---" is not a valid symbol code/],
   ['position-unknown-unit', /unit-positions\.geojson: p3: `unit` "ghost" is not in units\.json/],
   ['arrow-bad-kind', /arrows\.geojson: a1: `kind` must be one of/],
+  ['unit-note-missing', /unit-notes\.ko\.json: red-corps: has no note for this unit[^]*unit-notes\.ko\.json: ghost: is not in units\.json/],
 ];
 
 describe('invalid fixtures', () => {
