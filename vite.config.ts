@@ -36,6 +36,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Browsers of the es2022 target have <link rel="modulepreload"> (Safari before 17 merely
+    // skips the preload): no polyfill script on every page.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1400,
     rollupOptions: {
       input: {

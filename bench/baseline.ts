@@ -1,7 +1,8 @@
 /**
  * The benchmark floor: MapLibre alone drawing the same basemap (no app, no data but the
- * basemap, decoded from the same TopoJSON file the app loads). The map is created at once and
- * the basemap set when it arrives, as the app does.
+ * basemap, decoded from the same TopoJSON files the app loads). The map is created at once and
+ * the basemap set when it arrives, as the app does; the surroundings (neighbouring countries,
+ * outside the first view) are added after the first frame, as the app does.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -32,7 +33,11 @@ const topology = fetch(new URL('../data/basemap/basemap.topo.json', document.bas
 map.once('load', async () => {
   const t = await topology;
   for (const id of LAYERS) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(feature(t, t.objects[id]));
-  map.once('idle', () => {
+  map.once('idle', async () => {
     document.body.dataset.ready = 'true';
+    const around = await fetch(new URL('../data/basemap/surroundings.topo.json', document.baseURI)).then((r) => r.json() as Promise<Topology>);
+    const land = feature(t, t.objects.land) as GeoJSON.FeatureCollection;
+    const more = feature(around, around.objects.land) as GeoJSON.FeatureCollection;
+    map.getSource<maplibregl.GeoJSONSource>('land')?.setData({ ...land, features: [...land.features, ...more.features] });
   });
 });

@@ -1,16 +1,19 @@
 /**
  * Builds the offline basemap layers in geo/basemap/.
  *
- * Output: basemap.topo.json, one TopoJSON topology (byte-identical on every run) with four
- * objects, [lon, lat] rounded to 4 decimals and quantised losslessly at that precision:
+ * Output: two TopoJSON topologies (byte-identical on every run), [lon, lat] rounded to 4
+ * decimals and quantised losslessly at that precision.
+ * basemap.topo.json, what the first frame draws, four objects:
  *   mainland   Korean peninsula mainland: North + South Korea merged (no internal border),
  *              largest polygon only, outer ring, counter-clockwise.
- *   land       All other land in 119–135 E, 31–45 N: Korean islands of 1 km² or more
- *              (kind "korea-island") and China, Russia, Japan clipped to that box
- *              (kind "neighbour").
+ *   land       Korean islands of 1 km² or more (kind "korea-island").
  *   rivers     Major rivers of the centre and south of the peninsula (up to ~39.5 N), named
  *              from gazetteer anchor points where identified.
  *   parallel   The 38th parallel from 124.5 E to 128.9 E (generated).
+ * surroundings.topo.json, one object:
+ *   land       China, Russia and Japan clipped to 119–135 E, 31–45 N (kind "neighbour"):
+ *              context around the campaign, outside its first view, so pages load it after
+ *              their first frame.
  * TopoJSON rather than four GeoJSON files: borders shared by two polygons are stored once and
  * coordinates as small integer steps, which compresses to about 60% of the GeoJSON.
  * Also raw/gshhg-rivers.txt: the GMT text the rivers are built from, so a machine without GMT
@@ -32,7 +35,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import { merge } from 'topojson-client';
+import { feature as topojsonFeature, merge } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type {
@@ -143,16 +146,30 @@ function rewindPolygon(rings: Ring[]): Ring[] {
 }
 
 /**
- * Quantisation of the topology: LAND_BOX is 16° wide, so 160 001 steps put x on exactly the
- * 1e-4 grid of the rounded coordinates and y on a finer one: decoding and rounding to
- * DECIMALS gives back every coordinate exactly.
+ * Quantisation of a topology: one step per 1e-4° along the longer side of its bounding box, so
+ * that side's coordinates land exactly on the grid of the rounded coordinates and the other's
+ * on a finer one: decoding and rounding to DECIMALS gives back every coordinate exactly
+ * (checked below when writing).
  */
-const QUANTISATION = 160_001;
+function quantisation(features: Feature[]): number {
+  const [w, s, e, n] = turf.bbox({ type: 'FeatureCollection', features });
+  return Math.round(Math.max(e - w, n - s) * 10 ** DECIMALS) + 1;
+}
 
-/** Serialises the layers as one compact TopoJSON topology (stable key order). */
+/** Serialises the layers as one compact TopoJSON topology (stable key order), checked lossless. */
 function writeTopology(file: string, layers: Record<string, Feature[]>): number {
   const objects = Object.fromEntries(Object.entries(layers).map(([k, features]) => [k, { type: 'FeatureCollection', features } as FeatureCollection]));
-  const text = JSON.stringify(topology(objects, QUANTISATION)) + '\n';
+  const built = topology(objects, quantisation(Object.values(layers).flat()));
+  // TopoJSON may start a ring at another of its vertices (where arcs are cut), so each
+  // feature's points are compared as a set.
+  const f = 10 ** DECIMALS;
+  const points = (fs: Feature[], round: boolean) =>
+    JSON.stringify(fs.map((d) => turf.coordAll(d).map(([x, y]) => (round ? [Math.round(x * f) / f, Math.round(y * f) / f] : [x, y])).map(String)).map((ps) => [...new Set(ps)].sort()));
+  for (const [k, features] of Object.entries(layers)) {
+    const decoded = (topojsonFeature(built, built.objects[k]) as FeatureCollection).features;
+    if (points(decoded, true) !== points(features, false)) throw new Error(`${file}: ${k} does not decode to its coordinates`);
+  }
+  const text = JSON.stringify(built) + '\n';
   writeFileSync(file, text);
   return Buffer.byteLength(text);
 }
@@ -468,12 +485,12 @@ function main(): void {
   const korea = splitLargest(mergeCountries(topology, KOREA_IDS));
 
   const mainland = buildMainland(korea.largest);
-  const land = [...buildIslands(korea.rest), ...buildNeighbours(topology)];
-
-  const layers: Record<string, Feature[]> = { mainland: [mainland], land, rivers: buildRivers(), parallel: [buildParallel38()] };
-  for (const [name, features] of Object.entries(layers)) console.log(`${name}: ${features.length} features, ${vertexCount(features)} vertices`);
-  const bytes = writeTopology(join(OUT_DIR, 'basemap.topo.json'), layers);
-  console.log(`basemap.topo.json: ${bytes} bytes`);
+  const layers: Record<string, Feature[]> = { mainland: [mainland], land: buildIslands(korea.rest), rivers: buildRivers(), parallel: [buildParallel38()] };
+  const surroundings: Record<string, Feature[]> = { land: buildNeighbours(topology) };
+  for (const [file, objects] of [['basemap.topo.json', layers], ['surroundings.topo.json', surroundings]] as const) {
+    for (const [name, features] of Object.entries(objects)) console.log(`${file} ${name}: ${features.length} features, ${vertexCount(features)} vertices`);
+    console.log(`${file}: ${writeTopology(join(OUT_DIR, file), objects)} bytes`);
+  }
 }
 
 main();

@@ -4,8 +4,9 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadNarrative, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
+import type { FeatureCollection } from 'geojson';
 import type { Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
@@ -21,6 +22,9 @@ export class CampaignLoader {
   /** Unit-card notes by language, once asked for (see useNotes): the notes, or why they could not be loaded. */
   notes = $state.raw<Partial<Record<Lang, { notes: Record<string, string> } | { error: string }>>>({});
   #notesLoading = new Set<Lang>();
+  /** Land around the campaign (neighbouring countries), once loaded (see useSurroundings). */
+  surroundings = $state.raw<FeatureCollection>();
+  #surroundingsAsked = false;
 
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
@@ -46,6 +50,7 @@ export class CampaignLoader {
         ...this.parts,
         langs: [lang],
         unitNotes: false,
+        surroundings: false,
         onManifest: (m) => {
           onManifest(m);
           this.manifest = m;
@@ -55,6 +60,8 @@ export class CampaignLoader {
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
       this.notes = {};
+      this.surroundings = undefined;
+      this.#surroundingsAsked = false;
       this.pack = loaded.pack;
     } catch (e) {
       this.error = loadErrorText(e);
@@ -98,6 +105,23 @@ export class CampaignLoader {
       if (this.pack === pack) this.notes = { ...this.notes, [lang]: { error: loadErrorText(e) } };
     } finally {
       this.#notesLoading.delete(lang);
+    }
+  }
+
+  /**
+   * Loads the surroundings once, for a map that has drawn its first frame: they lie outside
+   * the first view, so they never hold it up. A failure leaves the map without them (it is
+   * context only) and is logged.
+   */
+  async useSurroundings(): Promise<void> {
+    const pack = this.pack;
+    if (!pack || this.#surroundingsAsked) return;
+    this.#surroundingsAsked = true;
+    try {
+      const land = await loadSurroundings(this.source().manifest, pack.manifest, this.source().read);
+      if (this.pack === pack) this.surroundings = land;
+    } catch (e) {
+      console.warn(`The land around the campaign was not drawn: ${loadErrorText(e)}`);
     }
   }
 }

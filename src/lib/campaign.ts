@@ -39,6 +39,7 @@ export interface Pack {
   sources?: SourceIndex;
   basemap: {
     mainland: Feature<Polygon>;
+    /** Other land: islands, and the surroundings when loaded with them (LoadOptions.surroundings). */
     land: FeatureCollection;
     rivers: FeatureCollection;
     parallel: FeatureCollection;
@@ -85,6 +86,11 @@ export interface LoadOptions {
    * loadUnitNotes when a card is first shown; the embed shows no cards.
    */
   unitNotes?: boolean;
+  /**
+   * Whether to load the surroundings (neighbouring countries) with the basemap (default:
+   * true). Pages with a map load them after their first frame (see loadSurroundings).
+   */
+  surroundings?: boolean;
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
   onManifest?: (manifest: Manifest) => void;
 }
@@ -101,7 +107,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const langs = options.langs ?? LANGS;
   const withSources = options.sources ?? true;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
-  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, ...texts] = await Promise.all([
+  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, surroundings, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
@@ -111,6 +117,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     optional(m.files.arrows, emptyCollection()),
     readBasemap(m.files.basemap, at, read),
     Promise.all(noteFiles.map(read)),
+    options.surroundings === false || !m.files.surroundings ? undefined : readSurroundings(at(m.files.surroundings), read),
     ...langs.map((l) => read(at(m.files.narrative[l]))),
   ]);
   const { mainland, land, rivers, parallel } = basemap.layers;
@@ -123,6 +130,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   };
   const all = [
     ...basemap.problems,
+    ...(surroundings?.problems ?? []),
     ...(withSources ? validateSources(at(m.files.sources), sources) : []),
     ...validateFronts(at(m.files.fronts), fronts, ctx),
     ...validatePlaces(at(m.files.places), places, ctx),
@@ -153,7 +161,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     sources: withSources ? (sources as SourceIndex) : undefined,
     basemap: {
       mainland: mainlandFeature as Feature<Polygon>,
-      land: land as FeatureCollection,
+      land: withLand(land as FeatureCollection, surroundings?.land),
       rivers: rivers as FeatureCollection,
       parallel: parallel as FeatureCollection,
     },
@@ -207,6 +215,35 @@ function roundPositions(coords: unknown): unknown {
   return coords.map(roundPositions);
 }
 
+/** A FeatureCollection with no features. */
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** `land` with the features of `more` added after its own (a new collection). */
+export function withLand(land: FeatureCollection, more: FeatureCollection | undefined): FeatureCollection {
+  return more?.features.length ? { ...land, features: [...land.features, ...more.features] } : land;
+}
+
+/**
+ * Decodes the objects `layers` of a TopoJSON file into FeatureCollections, coordinates rounded
+ * back to the published precision; or the problems that stop it (each layer then empty).
+ */
+function decodeTopology<K extends string>(file: string, data: unknown, layers: readonly K[]): { layers: Record<K, FeatureCollection>; problems: Problem[] } {
+  const none = () => Object.fromEntries(layers.map((k) => [k, empty()])) as Record<K, FeatureCollection>;
+  const problems = validateTopology(file, data, layers);
+  if (problems.length) return { layers: none(), problems };
+  const topology = data as Topology;
+  try {
+    const decode = (k: K) => {
+      const fc = feature(topology, topology.objects[k]) as FeatureCollection;
+      for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) f.geometry.coordinates = roundPositions(f.geometry.coordinates) as never;
+      return fc;
+    };
+    return { layers: Object.fromEntries(layers.map((k) => [k, decode(k)])) as Record<K, FeatureCollection>, problems: [] };
+  } catch (e) {
+    return { layers: none(), problems: [{ file, message: `could not be decoded (${e instanceof Error ? e.message : String(e)})` }] };
+  }
+}
+
 /**
  * Reads the basemap's four layers: from one TopoJSON file (quantised, shared borders stored
  * once: about 40% of the GeoJSON's compressed size) or from four GeoJSON files.
@@ -221,22 +258,24 @@ async function readBasemap(
     return { layers: { mainland, land, rivers, parallel }, problems: [], mainlandFile: at(files.mainland) };
   }
   const file = at(files);
-  const data = await read(file);
-  const problems = validateTopology(file, data);
-  const empty = { type: 'FeatureCollection', features: [] };
-  if (problems.length) return { layers: { mainland: empty, land: empty, rivers: empty, parallel: empty }, problems, mainlandFile: file };
-  const topology = data as Topology;
-  try {
-    const decode = (k: (typeof BASEMAP_LAYERS)[number]) => {
-      const fc = feature(topology, topology.objects[k]) as FeatureCollection;
-      for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) f.geometry.coordinates = roundPositions(f.geometry.coordinates) as never;
-      return fc;
-    };
-    return { layers: { mainland: decode('mainland'), land: decode('land'), rivers: decode('rivers'), parallel: decode('parallel') }, problems: [], mainlandFile: file };
-  } catch (e) {
-    const message = `could not be decoded (${e instanceof Error ? e.message : String(e)})`;
-    return { layers: { mainland: empty, land: empty, rivers: empty, parallel: empty }, problems: [{ file, message }], mainlandFile: file };
-  }
+  return { ...decodeTopology(file, await read(file), BASEMAP_LAYERS), mainlandFile: file };
+}
+
+/** Reads the surroundings file (TopoJSON, object `land`). */
+async function readSurroundings(file: string, read: JsonReader): Promise<{ land: FeatureCollection; problems: Problem[] }> {
+  const { layers, problems } = decodeTopology(file, await read(file), ['land'] as const);
+  return { land: layers.land, problems };
+}
+
+/**
+ * Loads and checks the surroundings of a pack loaded without them (LoadOptions.surroundings):
+ * land to draw with the basemap's, or none when the manifest names no file.
+ */
+export async function loadSurroundings(manifestPath: string, manifest: Manifest, read: JsonReader): Promise<FeatureCollection> {
+  if (!manifest.files.surroundings) return empty();
+  const { land, problems } = await readSurroundings(joinPath(manifestPath, manifest.files.surroundings), read);
+  if (problems.length) throw new PackError(problems);
+  return land;
 }
 
 /** The first Polygon feature of a GeoJSON object, or undefined. */

@@ -142,6 +142,12 @@ export interface Manifest {
      * mainland, land, rivers and parallel (compact), or four GeoJSON files.
      */
     basemap: string | { mainland: string; land: string; rivers: string; parallel: string };
+    /**
+     * Land around the campaign drawn for context (neighbouring countries), relative to the
+     * manifest: a TopoJSON file with one object, land. Outside the first view, so pages load it
+     * after their first frame (see loadSurroundings); drawn with the basemap's land.
+     */
+    surroundings?: string;
   };
 }
 

@@ -86,6 +86,7 @@ export function validateManifest(file: string, data: Json): Problem[] {
   if (!isObj(files) || !isStr(files.fronts) || !isStr(files.places) || !isObj(files.narrative) || !isStr(files.sources)) r.add('`files` needs fronts, places, narrative and sources');
   else if (!isStr(files.basemap) && (!isObj(files.basemap) || !BASEMAP_LAYERS.every((k) => isStr((files.basemap as Obj)[k])))) r.add('`files.basemap` needs a TopoJSON path, or mainland, land, rivers and parallel paths');
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
+  if (isObj(files) && files.surroundings !== undefined && !isStr(files.surroundings)) r.add('`files.surroundings` must be the path of a TopoJSON file');
   if (isObj(files) && files.unitNotes !== undefined) {
     if (!isStr(files.units)) r.add('`files.unitNotes` needs `files.units`');
     else if (!isObj(files.unitNotes) || !LANGS.every((l) => isStr((files.unitNotes as Obj)[l]))) r.add(`\`files.unitNotes\` needs a path per language (${LANGS.join(', ')})`);
@@ -113,15 +114,15 @@ export function validateManifest(file: string, data: Json): Problem[] {
 /** The basemap's layers, as TopoJSON object names or GeoJSON file keys. */
 export const BASEMAP_LAYERS = ['mainland', 'land', 'rivers', 'parallel'] as const;
 
-/** Checks the shape of a TopoJSON basemap before it is decoded. */
-export function validateTopology(file: string, data: Json): Problem[] {
+/** Checks the shape of a TopoJSON file before it is decoded: it must hold the objects `layers`. */
+export function validateTopology(file: string, data: Json, layers: readonly string[] = BASEMAP_LAYERS): Problem[] {
   const r = new Report(file);
   if (!isObj(data) || data.type !== 'Topology' || !Array.isArray(data.arcs) || !isObj(data.objects)) {
     r.add('must be a TopoJSON Topology with arcs and objects');
     return r.problems;
   }
   const objects = data.objects as Obj;
-  for (const k of BASEMAP_LAYERS) {
+  for (const k of layers) {
     const o = objects[k];
     if (!isObj(o) || o.type !== 'GeometryCollection' || !Array.isArray(o.geometries)) r.add('is missing or not a GeometryCollection', k);
   }

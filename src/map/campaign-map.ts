@@ -7,7 +7,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Position } from 'geojson';
-import type { Pack } from '../lib/campaign.ts';
+import { withLand, type Pack } from '../lib/campaign.ts';
 import type { CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
@@ -50,6 +50,8 @@ export interface SymbolImage {
 export interface CampaignMap {
   /** Gives the map its campaign (once): basemap, places, lines and unit symbols. */
   setPack(pack: Pack, symbols: Record<string, SymbolImage>): void;
+  /** Adds land around the campaign to the basemap's (kept until the pack is in, if it comes first). */
+  setSurroundings(land: FeatureCollection): void;
   /** Shows the view (kept until the pack is in, if it comes first). */
   update(view: CampaignView): void;
   setLang(lang: Lang): void;
@@ -137,6 +139,7 @@ async function decodeSymbols(symbols: Record<string, SymbolImage>): Promise<[str
 export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   warmUpMap();
   let pack: Pack | undefined;
+  let surroundings: FeatureCollection | undefined;
   // Symbols decode asynchronously (from setPack); without them (a failure) units stay hidden.
   let symbolImages: Promise<[string, ImageData][]> = Promise.resolve([]);
   let lang = options.lang;
@@ -260,7 +263,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
     setData(map, 'mainland', pack.basemap.mainland);
     setData(map, 'mask', seaMask(ring, MASK_BOUNDS));
-    setData(map, 'land', pack.basemap.land);
+    setData(map, 'land', withLand(pack.basemap.land, surroundings));
     setData(map, 'rivers', pack.basemap.rivers);
     setData(map, 'parallel', pack.basemap.parallel);
     setData(map, 'places', pack.places as FeatureCollection);
@@ -322,6 +325,11 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       pack = p;
       symbolImages = decodeSymbols(symbols).catch(() => []);
       start();
+    },
+    setSurroundings(land) {
+      if (surroundings === land) return;
+      surroundings = land;
+      if (pack && loaded && !lost) setData(map, 'land', withLand(pack.basemap.land, surroundings));
     },
     update(view) {
       pending = view;

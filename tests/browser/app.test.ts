@@ -319,6 +319,32 @@ describe('forces, lines and sharing', () => {
     await w.context.close();
   });
 
+  it('adds the neighbouring countries after the first frame; the map works without them', async () => {
+    const zoomedOut = async (w: Watched) => {
+      await w.page.locator('.map canvas').focus();
+      // Out to the minimum zoom, where China and Japan are in view.
+      for (let i = 0; i < 3; i++) {
+        await w.page.keyboard.press('Minus');
+        await w.page.waitForTimeout(400);
+      }
+      await w.page.waitForTimeout(800);
+      return colorStats(await mapShot(w), COLORS.neighbourLand, 4).count;
+    };
+    const w = await open('?date=1951-01-10');
+    await expect.poll(() => w.requests.filter((u) => u.endsWith('/surroundings.topo.json')).length).toBe(1);
+    const withThem = await zoomedOut(w);
+    await w.context.close();
+    const without = await openPage(browser);
+    await without.page.route('**/surroundings.topo.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await without.page.goto(`${base}?date=1951-01-10`);
+    await waitForMap(without.page);
+    const withoutThem = await zoomedOut(without);
+    // Far more land than the Korean islands alone.
+    expect(withThem).toBeGreaterThan(withoutThem * 3 + 2000);
+    expect(await without.page.getByRole('slider', { name: /date/i }).count()).toBe(1);
+    await without.context.close();
+  });
+
   it('draws units and arrows on the map (pixels of the friendly and hostile symbol fills)', async () => {
     const w = await open('?date=1950-12-31');
     const img = await mapShot(w);

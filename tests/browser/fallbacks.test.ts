@@ -63,7 +63,16 @@ describe('with JavaScript', () => {
     await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
     expect(w.requests.some((u) => u.includes('/data/'))).toBe(true);
     expect(w.requests.filter((u) => u.includes('/noscript/'))).toEqual([]);
-    expect(w.requests.filter((u) => /sources\.json|lines\.geojson|narrative\.ko\.json|SvgFallback/.test(u))).toEqual([]);
+    expect(w.requests.filter((u) => /sources\.json|lines\.geojson|narrative\.ko\.json|unit-notes|SvgFallback/.test(u))).toEqual([]);
+    // The land around the campaign comes after the first frame, never before it.
+    const timing = () =>
+      w.page.evaluate(() => ({
+        frame: performance.getEntriesByName('campaign:first-frame')[0]?.startTime,
+        asked: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/surroundings.topo.json'))?.startTime,
+      }));
+    await expect.poll(async () => (await timing()).asked).toBeGreaterThan(0);
+    const { frame, asked } = await timing();
+    expect(asked).toBeGreaterThanOrEqual(frame!);
     await w.context.close();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { loadNarrative, loadPack, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import { loadNarrative, loadPack, loadSurroundings, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -131,6 +131,42 @@ describe('TopoJSON basemap', () => {
     expect(String(error)).toMatch(/basemap\.topo\.json: could not be decoded/);
     const notTopology = await loadPack(SYNTHETIC, asTopology([1, 2, 3])).catch((e: unknown) => e);
     expect(String(notTopology)).toMatch(/basemap\.topo\.json: must be a TopoJSON Topology/);
+  });
+});
+
+describe('surroundings (neighbouring countries)', () => {
+  const KOREA = 'geo/korea-1951-01/manifest.json';
+  const kinds = (fc: { features: { properties: unknown }[] }) => [...new Set(fc.features.map((f) => (f.properties as { kind: string }).kind))].sort();
+
+  it('come with the basemap by default, or later on their own, and are drawn as land', async () => {
+    const all = await loadPack(KOREA, fsJsonReader, { langs: ['en'] });
+    expect(kinds(all.basemap.land)).toEqual(['korea-island', 'neighbour']);
+    const asked: string[] = [];
+    const read: JsonReader = (path) => (asked.push(path.split('/').pop()!), fsJsonReader(path));
+    const first = await loadPack(KOREA, read, { langs: ['en'], surroundings: false });
+    expect(asked).not.toContain('surroundings.topo.json');
+    expect(kinds(first.basemap.land)).toEqual(['korea-island']);
+    const later = await loadSurroundings(KOREA, first.manifest, read);
+    expect(kinds(later)).toEqual(['neighbour']);
+    expect(first.basemap.land.features.length + later.features.length).toBe(all.basemap.land.features.length);
+    // Coordinates come back at the published precision, as the basemap's do.
+    const decimals = later.features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates.flat(2)).map((x) => String(x).split('.')[1]?.length ?? 0);
+    expect(Math.max(...decimals)).toBeLessThanOrEqual(4);
+    // None of it lies in the first view: that is why it may come after the first frame.
+    const [[w, s], [e, n]] = first.manifest.camera.bounds;
+    const inView = later.features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates.flat(1)).filter(([x, y]) => x > w && x < e && y > s && y < n);
+    expect(inView).toEqual([]);
+  });
+
+  it('a pack without them loads none; a malformed file is refused, naming it', async () => {
+    const pack = await loadPack(SYNTHETIC, fsJsonReader);
+    expect(await loadSurroundings(SYNTHETIC, pack.manifest, fsJsonReader)).toEqual({ type: 'FeatureCollection', features: [] });
+    const korea = await loadPack(KOREA, fsJsonReader, { langs: ['en'], surroundings: false });
+    const broken: JsonReader = async (path) => (path.endsWith('surroundings.topo.json') ? { type: 'Topology', arcs: [], objects: {} } : fsJsonReader(path));
+    const error = await loadSurroundings(KOREA, korea.manifest, broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String(error)).toMatch(/surroundings\.topo\.json: land: is missing or not a GeometryCollection/);
+    await expect(loadPack(KOREA, broken, { langs: ['en'] })).rejects.toThrow(/surroundings\.topo\.json: land/);
   });
 });
 
