@@ -14,7 +14,7 @@ import { seaMask } from '../lib/territory.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { arrowLabelField, labelField, style, unitLabelField } from './style.ts';
-import { territoryPattern } from './colors.ts';
+import { placeDot, territoryPattern } from './colors.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -286,6 +286,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   map.on('load', () => {
     performance.mark('campaign:style-loaded');
     map.addImage('territory', territoryPattern(), { pixelRatio: 2 });
+    for (const rank of [1, 2, 3] as const) map.addImage(`dot-${rank}`, placeDot(rank), { pixelRatio: 2 });
     styleLoaded = true;
     start();
   });

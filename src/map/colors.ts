@@ -49,3 +49,32 @@ export function territoryPattern(size = 10): { width: number; height: number; da
   }
   return { width: size, height: size, data };
 }
+
+/** Place-dot radius in CSS pixels by rank, and the width of its white ring. */
+export const PLACE_DOT = { radius: { 1: 4, 2: 3, 3: 2.5 }, ring: 1.2 } as const;
+
+/**
+ * A place dot (COLORS.label with a COLORS.labelHalo ring) as an image drawn at `ratio` pixels
+ * per CSS pixel, edges antialiased by pixel coverage. Straight (not premultiplied) RGBA.
+ */
+export function placeDot(rank: 1 | 2 | 3, ratio = 2): { width: number; height: number; data: Uint8Array } {
+  const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  const fill = hex(COLORS.label);
+  const ring = hex(COLORS.labelHalo);
+  const inner = PLACE_DOT.radius[rank] * ratio;
+  const outer = (PLACE_DOT.radius[rank] + PLACE_DOT.ring) * ratio;
+  const size = Math.ceil(outer) * 2 + 2;
+  const c = size / 2;
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x + 0.5 - c, y + 0.5 - c);
+      const alpha = clamp(outer - d + 0.5);
+      const inside = clamp(inner - d + 0.5);
+      const rgb = fill.map((f, i) => Math.round(f * inside + ring[i] * (1 - inside)));
+      data.set([...rgb, Math.round(alpha * 255)], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}

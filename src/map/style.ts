@@ -19,6 +19,30 @@ export type SourceId = (typeof SOURCES)[number];
 
 const empty = { type: 'FeatureCollection', features: [] } as const;
 
+/**
+ * A constant colour or opacity written as a per-feature expression (it reads a property no
+ * feature has). MapLibre compiles a shader program per layer type *and* per set of per-feature
+ * paint properties; the arrows need per-feature colour and opacity (side and fade), so every
+ * other fill, line and text layer declares its colour and opacity the same way and shares the
+ * arrows' programs instead of needing its own. Each program compiles before the first frame
+ * that uses it: about 50 ms on software WebGL, tens of ms on a Chromebook's GPU.
+ */
+export function perFeature<T extends string | number>(value: T): ExpressionSpecification {
+  return ['coalesce', ['get', 'style:constant'], value];
+}
+
+/** Paint shared by fill layers of one colour (see perFeature). */
+const fillPaint = (color: string) => ({ 'fill-color': perFeature(color), 'fill-opacity': perFeature(1), 'fill-antialias': false });
+/** Colour and opacity of a line layer (see perFeature). */
+const linePaint = (color: string, opacity = 1) => ({ 'line-color': perFeature(color), 'line-opacity': perFeature(opacity) });
+/** Colour, opacity and halo of a text layer (see perFeature). */
+const textPaint = (color: string, haloWidth: number) => ({
+  'text-color': perFeature(color),
+  'text-opacity': perFeature(1),
+  'text-halo-color': COLORS.labelHalo,
+  'text-halo-width': haloWidth,
+});
+
 /** The label text for `lang`: Hangul in Korean, modern romanisation in English. */
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'ko' ? ['get', 'name_ko'] : ['get', 'name_en'];
@@ -44,7 +68,7 @@ function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
     filter: ['==', ['get', 'certainty'], certainty],
     layout: { 'line-join': 'round', 'line-cap': certainty === 3 ? 'round' : 'butt' },
     paint: {
-      'line-color': COLORS.front,
+      ...linePaint(COLORS.front),
       'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 4.5],
       ...(dash ? { 'line-dasharray': dash } : {}),
     },
@@ -64,7 +88,7 @@ function riverLayer(id: string, named: boolean, widthAt5: number, widthAt9: numb
     source: 'rivers',
     filter: named ? hasName : ['!', hasName],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
-    paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, widthAt5, 9, widthAt9] },
+    paint: { ...linePaint(COLORS.river), 'line-width': ['interpolate', ['linear'], ['zoom'], 5, widthAt5, 9, widthAt9] },
   };
 }
 
@@ -95,7 +119,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       type: 'line',
       source: 'ref-lines',
       filter: ['==', ['get', 'shown'], true],
-      paint: { 'line-color': COLORS.refLine, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+      paint: { ...linePaint(COLORS.refLine), 'line-width': 2.5, 'line-dasharray': [4, 2] },
     },
     {
       id: 'ref-line-labels',
@@ -110,7 +134,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
         'symbol-spacing': 300,
         'text-offset': [0, 0.8],
       },
-      paint: { 'text-color': COLORS.refLine, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.8 },
+      paint: textPaint(COLORS.refLine, 1.8),
     },
     arrowShaft('arrows-solid', ['attack', 'withdrawal']),
     arrowShaft('arrows-dashed', ['raid', 'infiltration'], [2, 1.2]),
@@ -155,9 +179,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       paint: {
         // Less certain positions are drawn fainter; moving units (between dated positions) too.
         'icon-opacity': ['case', ['get', 'moving'], 0.6, ['match', ['get', 'certainty'], 1, 1, 2, 0.9, 0.7]],
-        'text-color': COLORS.label,
-        'text-halo-color': COLORS.labelHalo,
-        'text-halo-width': 1.5,
+        ...textPaint(COLORS.label, 1.5),
       },
     },
   ];
@@ -167,7 +189,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
 export function layers(lang: Lang): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-    { id: 'mainland', type: 'fill', source: 'mainland', paint: { 'fill-color': COLORS.land, 'fill-antialias': false } },
+    { id: 'mainland', type: 'fill', source: 'mainland', paint: fillPaint(COLORS.land) },
     // Tint and hatch in one pattern (see territoryPattern): one layer for the worker to re-tile
     // and the GPU to draw on every frame of playback, not two.
     { id: 'north-fill', type: 'fill', source: 'north', paint: { 'fill-pattern': 'territory', 'fill-antialias': false } },
@@ -176,22 +198,22 @@ export function layers(lang: Lang): LayerSpecification[] {
       type: 'line',
       source: 'front',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLORS.frontCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 9, 8], 'line-opacity': 0.85 },
+      paint: { ...linePaint(COLORS.frontCasing, 0.85), 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 9, 8] },
     },
     frontLayer(1),
     frontLayer(2),
     frontLayer(3),
-    { id: 'mask', type: 'fill', source: 'mask', paint: { 'fill-color': COLORS.sea, 'fill-antialias': false } },
-    { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': COLORS.neighbourLand, 'fill-antialias': false } },
-    { id: 'land-coast', type: 'line', source: 'land', paint: { 'line-color': COLORS.coast, 'line-width': 0.6 } },
-    { id: 'mainland-coast', type: 'line', source: 'mainland', paint: { 'line-color': COLORS.coast, 'line-width': 0.8 } },
+    { id: 'mask', type: 'fill', source: 'mask', paint: fillPaint(COLORS.sea) },
+    { id: 'land', type: 'fill', source: 'land', paint: fillPaint(COLORS.neighbourLand) },
+    { id: 'land-coast', type: 'line', source: 'land', paint: { ...linePaint(COLORS.coast), 'line-width': 0.6 } },
+    { id: 'mainland-coast', type: 'line', source: 'mainland', paint: { ...linePaint(COLORS.coast), 'line-width': 0.8 } },
     riverLayer('rivers-minor', false, 0.5, 1),
     riverLayer('rivers', true, 1.2, 2.4),
     {
       id: 'parallel',
       type: 'line',
       source: 'parallel',
-      paint: { 'line-color': COLORS.parallel, 'line-width': 1.2, 'line-dasharray': [6, 3, 1, 3] },
+      paint: { ...linePaint(COLORS.parallel), 'line-width': 1.2, 'line-dasharray': [6, 3, 1, 3] },
     },
     {
       id: 'parallel-label',
@@ -204,7 +226,7 @@ export function layers(lang: Lang): LayerSpecification[] {
         'text-size': 11,
         'text-offset': [0, -0.7],
       },
-      paint: { 'text-color': COLORS.parallel, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 },
+      paint: textPaint(COLORS.parallel, 1.5),
     },
     {
       id: 'river-labels',
@@ -218,21 +240,22 @@ export function layers(lang: Lang): LayerSpecification[] {
         'text-size': 11,
         'symbol-spacing': 400,
       },
-      paint: { 'text-color': COLORS.river, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 },
+      paint: textPaint(COLORS.river, 1.5),
     },
     ...overlayLayers(lang),
     {
+      // Dots as icons (colors.ts placeDot), not circles: the units' icon program draws them, so the
+      // circle program is never compiled.
       id: 'place-dots',
-      type: 'circle',
+      type: 'symbol',
       source: 'places',
       filter: ['match', ['get', 'kind'], ['city', 'town', 'village'], true, false],
-      paint: {
-        'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3, 2.5],
-        'circle-color': COLORS.label,
-        'circle-stroke-color': COLORS.labelHalo,
-        'circle-stroke-width': 1.2,
+      layout: {
+        'icon-image': ['match', ['get', 'rank'], 1, 'dot-1', 2, 'dot-2', 'dot-3'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
-      minzoom: 0,
+      paint: { 'icon-opacity': perFeature(1) },
     },
     {
       id: 'place-labels',
@@ -247,7 +270,7 @@ export function layers(lang: Lang): LayerSpecification[] {
         'text-justify': 'auto',
         'symbol-sort-key': ['get', 'rank'],
       },
-      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 },
+      paint: textPaint(COLORS.label, 1.6),
     },
   ];
 }
