@@ -37,8 +37,15 @@ map.once('load', async () => {
   const t = await topology;
   performance.mark('campaign:data-loaded');
   for (const id of LAYERS) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(feature(t, t.objects[id]));
+  // Its first frame with the basemap on it (the app's counterpart: campaign:front-shown).
+  const onRender = () => {
+    if (!LAYERS.every((id) => map.isSourceLoaded(id))) return;
+    map.off('render', onRender);
+    performance.mark('campaign:basemap-shown');
+  };
+  map.on('render', onRender);
   map.once('idle', async () => {
-    performance.mark('campaign:first-frame');
+    performance.mark('campaign:complete');
     document.body.dataset.ready = 'true';
     const around = await fetch(new URL('../data/basemap/surroundings.topo.json', document.baseURI)).then((r) => r.json() as Promise<Topology>);
     const land = feature(t, t.objects.land) as GeoJSON.FeatureCollection;

@@ -6,8 +6,11 @@
  * (b) playback: frame intervals during playback ÷ those of the same page, paused, forced to
  *     repaint every frame; and slider latency: frames from a slider input to the frame that
  *     shows it on the map (1 = the next frame).
- * (c) start-up: navigation → first frame with the front ÷ navigation → baseline's first frame.
- * (d) bytes: gzip/brotli of everything the embed loads before its first frame, minus MapLibre.
+ * (c) start-up: navigation → first frame that shows the front ÷ navigation → the baseline's
+ *     first frame (with its basemap); navigation → the complete map (labels placed, symbols
+ *     drawn) is printed beside it for both.
+ * (d) bytes: gzip/brotli of everything the embed loads before its map is complete (so before
+ *     its first frame too), minus MapLibre.
  * (e) memory: JS heap after 20 playbacks ÷ after 1 (after forced GC).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -177,24 +180,28 @@ async function main(): Promise<void> {
     const a = await perFrame();
     results.perFrame = { ...a, target: budget.perFrameMedianMs, pass: a.median <= budget.perFrameMedianMs };
 
-    // (c) start-up, alternating app and baseline, fresh context each run.
-    const app: number[] = [];
-    const bare: number[] = [];
-    const steps: Record<string, number[]> = {};
+    // (c) start-up, alternating app and baseline, fresh context each run. Judged, as the issue
+    // words it: navigation → the first frame that shows the front (app) ÷ navigation → the
+    // first frame of the baseline (its first with the basemap). Also printed: navigation → the
+    // complete map (labels placed, unit symbols drawn: the map's ready marker) for both.
+    const pages = { app: `${base}embed.html`, baseline: `${base}bench/baseline.html` } as const;
+    const steps: Record<keyof typeof pages, Record<string, number[]>> = { app: {}, baseline: {} };
     for (let i = 0; i < 5; i++) {
-      for (const [url, into] of [[`${base}embed.html`, app], [`${base}bench/baseline.html`, bare]] as const) {
+      for (const kind of ['app', 'baseline'] as const) {
         const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
         await w.page.addInitScript(READY_PROBE);
-        const run = await startup(w.page, url);
-        into.push(run.ready);
-        for (const [name, at] of Object.entries(run.marks)) (steps[name] ??= []).push(at);
+        const run = await startup(w.page, pages[kind]);
+        for (const [name, at] of Object.entries({ ...run.marks, ready: run.ready })) (steps[kind][name] ??= []).push(at);
         await w.context.close();
       }
     }
-    const c = { app: stats(app).median, baseline: stats(bare).median };
-    // When each start-up step of the app happened (median ms from navigation), for the README's evidence.
-    const breakdown = Object.fromEntries(Object.entries(steps).map(([name, at]) => [name, Math.round(stats(at).median)]));
-    results.startup = { ...c, breakdown, ratio: c.app / c.baseline, target: budget.startupRatio, pass: c.app / c.baseline <= budget.startupRatio };
+    // Median ms from navigation of each step, per page, for the README's evidence.
+    const medians = (kind: keyof typeof pages) => Object.fromEntries(Object.entries(steps[kind]).map(([name, at]) => [name, Math.round(stats(at).median)]));
+    const breakdown = medians('app');
+    const baselineSteps = medians('baseline');
+    const c = { app: breakdown['front-shown'], baseline: baselineSteps['basemap-shown'] };
+    const complete = { app: breakdown.ready, baseline: baselineSteps.ready, ratio: breakdown.ready / baselineSteps.ready };
+    results.startup = { ...c, ratio: c.app / c.baseline, complete, breakdown, baselineSteps, target: budget.startupRatio, pass: c.app / c.baseline <= budget.startupRatio };
 
     // (b) playback vs the same page, paused, forced to repaint; then slider latency.
     const wa = await openPage(browser, { viewport: { width: 1024, height: 768 } });
@@ -225,16 +232,16 @@ async function main(): Promise<void> {
       latencyPass: latency.median <= budget.sliderLatencyFrames,
     };
 
-    // (d) bytes of the embed before its first frame, minus MapLibre's own JS and CSS.
+    // (d) bytes of the embed before its map is complete, minus MapLibre's own JS and CSS.
     const wd = await openPage(browser, { viewport: { width: 1024, height: 768 } });
     const origin = new URL(base).origin;
     await wd.page.goto(`${base}embed.html`);
     await wd.page.waitForSelector(READY);
     await wd.page.waitForTimeout(1000);
-    // What was requested up to the first frame (resource timing, against the campaign:first-frame
-    // mark); what comes after it (the surroundings, outside the first view) is listed apart.
+    // What was requested up to the complete first view (resource timing, against the
+    // campaign:complete mark, after the front-shown frame); what comes after it (the surroundings, outside the first view) is listed apart.
     const timed = await wd.page.evaluate(`(function () {
-      var mark = performance.getEntriesByName('campaign:first-frame')[0];
+      var mark = performance.getEntriesByName('campaign:complete')[0];
       var frame = mark ? mark.startTime : Infinity;
       var all = performance.getEntriesByType('resource');
       return {
@@ -282,25 +289,27 @@ async function main(): Promise<void> {
   }
   const r = results as Record<string, Record<string, number | boolean>>;
   const f = (x: number | boolean, d = 2) => (typeof x === 'number' ? x.toFixed(d) : String(x));
+  const startupComplete = (results.startup as { complete: Record<string, number> }).complete;
   const rows = [
     ['(a) per-frame state (Node)', `median ${f(r.perFrame.median, 3)} ms, p95 ${f(r.perFrame.p95, 3)} ms`, `≤ ${budget.perFrameMedianMs} ms`, r.perFrame.pass],
     ['(b) playback frame interval ÷ forced repaint', `mean ${f(r.playback.appMeanMs, 1)} ms vs ${f(r.playback.repaintMeanMs, 1)} ms = ×${f(r.playback.ratio)} (medians ${f(r.playback.appMedianMs, 1)} vs ${f(r.playback.repaintMedianMs, 1)} ms, p95 ${f(r.playback.appP95Ms, 1)} vs ${f(r.playback.repaintP95Ms, 1)} ms)`, `≤ ×${budget.playbackRatio}`, r.playback.pass],
     ['(b) slider input → frame showing it', `median ${f(r.playback.latencyFramesMedian, 0)} frame(s), p95 ${f(r.playback.latencyFramesP95, 0)}`, `≤ ${budget.sliderLatencyFrames} (the next frame)`, r.playback.latencyPass],
-    ['(c) start-up to first frame', `${f(r.startup.app, 0)} ms vs ${f(r.startup.baseline, 0)} ms = ×${f(r.startup.ratio)}`, `≤ ×${budget.startupRatio}`, r.startup.pass],
+    ['(c) start-up to the first frame showing the front', `${f(r.startup.app, 0)} ms vs baseline's first ${f(r.startup.baseline, 0)} ms = ×${f(r.startup.ratio)} (complete map: ${f(startupComplete.app, 0)} vs ${f(startupComplete.baseline, 0)} ms = ×${f(startupComplete.ratio)})`, `≤ ×${budget.startupRatio}`, r.startup.pass],
     ['(d) embed bytes minus MapLibre', `${f(r.bytes.gzip as number / 1000, 1)} KB gzip, ${f(r.bytes.brotli as number / 1000, 1)} KB brotli`, `≤ ${budget.embedBytesGzip / 1000} KB gzip`, r.bytes.pass],
     ['(e) heap after 20 playbacks ÷ after 1', `${f(r.memory.afterTwenty as number / 1e6, 2)} MB vs ${f(r.memory.afterOne as number / 1e6, 2)} MB = ×${f(r.memory.ratio, 3)} (after 10: ${f(r.memory.afterTen as number / 1e6, 2)} MB; 20 ÷ 10 = ×${f(r.memory.tenToTwenty, 3)})`, `≤ ×${budget.memoryRatio}`, r.memory.pass],
   ];
   process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; WebGL ${machine.webgl}\n\n`);
   process.stdout.write('| benchmark | measured | target | met |\n|---|---|---|---|\n');
   for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
-  const breakdown = (results.startup as { breakdown: Record<string, number> }).breakdown;
-  process.stdout.write(`\n(c) app start-up steps, median ms from navigation: ${Object.entries(breakdown).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  const { breakdown, baselineSteps } = results.startup as { breakdown: Record<string, number>; baselineSteps: Record<string, number> };
+  const inOrder = (steps: Record<string, number>) => Object.entries(steps).sort((x, y) => x[1] - y[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  process.stdout.write(`\n(c) start-up steps, median ms from navigation (ready = the map's ready marker):\n  app: ${inOrder(breakdown)}\n  baseline: ${inOrder(baselineSteps)}\n`);
   if (r.bytes.files) {
-    process.stdout.write('\n(d) files loaded by the embed before its first frame (gzip bytes):\n');
+    process.stdout.write('\n(d) files loaded by the embed before its map is complete (gzip bytes):\n');
     for (const file of (results.bytes as { files: { file: string; gzip: number }[] }).files) process.stdout.write(`  ${String(file.gzip).padStart(7)}  ${file.file}\n`);
     const later = (results.bytes as { afterFirstFrame: { file: string; gzip: number }[] }).afterFirstFrame;
     if (later.length) {
-      process.stdout.write('(d) loaded after its first frame (not counted):\n');
+      process.stdout.write('(d) loaded after that (not counted):\n');
       for (const file of later) process.stdout.write(`  ${String(file.gzip).padStart(7)}  ${file.file}\n`);
     }
   }

@@ -13,7 +13,7 @@ import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
-import { arrowLabelField, labelField, style, unitLabelField } from './style.ts';
+import { SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot, territoryPattern } from './colors.ts';
 
 /** Options for createCampaignMap. */
@@ -243,12 +243,21 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     });
   };
 
+  /** Whether a frame has shown the campaign: the front and everything under it. */
+  let campaignShown = false;
   /** After each frame: once the view in flight is on screen, say so and send the next one. */
   const onRender = () => {
-    if (!inFlight?.uploaded || !ANIMATED_SOURCES.every((id) => map.isSourceLoaded(id))) return;
-    drawn(inFlight.view);
-    inFlight = undefined;
-    flush();
+    if (inFlight?.uploaded && ANIMATED_SOURCES.every((id) => map.isSourceLoaded(id))) {
+      drawn(inFlight.view);
+      inFlight = undefined;
+      flush();
+    }
+    if (!campaignShown && current && !inFlight && SOURCES.every((id) => map.isSourceLoaded(id))) {
+      // The first frame a reader sees the front on the basemap (labels and unit symbols may
+      // still be on their way: the map is complete at campaign:complete).
+      campaignShown = true;
+      performance.mark('campaign:front-shown');
+    }
   };
   map.on('render', onRender);
   if (import.meta.env.VITE_BENCH) {
@@ -277,7 +286,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       performance.mark('campaign:symbols-added');
       map.triggerRepaint();
       map.once('idle', () => {
-        performance.mark('campaign:first-frame');
+        performance.mark('campaign:complete');
         options.onReady?.();
       });
     });

@@ -67,7 +67,7 @@ describe('with JavaScript', () => {
     // The land around the campaign comes after the first frame, never before it.
     const timing = () =>
       w.page.evaluate(() => ({
-        frame: performance.getEntriesByName('campaign:first-frame')[0]?.startTime,
+        frame: performance.getEntriesByName('campaign:complete')[0]?.startTime,
         asked: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/surroundings.topo.json'))?.startTime,
       }));
     await expect.poll(async () => (await timing()).asked).toBeGreaterThan(0);
