@@ -43,6 +43,25 @@ async function dataFiles(dir: string): Promise<string[]> {
 /** Marker in the HTML pages replaced by the no-JavaScript fallback; `:` + phase ids narrows it. */
 const NOSCRIPT_MARK = /<!-- noscript-fallback(?::([\w,-]+))? -->/;
 
+/** Marker in the HTML pages replaced by the first pack's manifest, inline (see inlineManifest). */
+const MANIFEST_MARK = '<!-- campaign-manifest -->';
+
+/**
+ * The manifest of the pack the pages show, as an inline JSON block at its published path (read
+ * by src/lib/inline-json.ts): the map starts from it without waiting for a request. `<` is
+ * escaped so the block cannot end early. The file is still published for other readers.
+ */
+async function inlineManifest(root: string, manifest: string): Promise<string> {
+  let json: string;
+  try {
+    json = publishedJson(await readFile(join(root, manifest), 'utf8')).replace(/</g, '\\u003c');
+  } catch {
+    // Unreadable: the page fetches it and reports the problem (the build refuses it anyway).
+    return '';
+  }
+  return `<script type="application/json" data-path="data/${manifest}">${json}</script>`;
+}
+
 /** Options: the geo/ folder and the manifests to validate at build time. */
 export function geoData(options: { root: string; manifests: string[] }): Plugin {
   const root = resolve(options.root);
@@ -67,6 +86,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       }
     },
     async transformIndexHtml(html) {
+      if (html.includes(MANIFEST_MARK)) html = html.replace(MANIFEST_MARK, await inlineManifest(root, options.manifests[0]));
       const mark = NOSCRIPT_MARK.exec(html);
       if (!mark) return html;
       // The first pack is the one the pages show; the figures are captioned in both languages.

@@ -64,6 +64,10 @@ describe('with JavaScript', () => {
     expect(w.requests.some((u) => u.includes('/data/'))).toBe(true);
     expect(w.requests.filter((u) => u.includes('/noscript/'))).toEqual([]);
     expect(w.requests.filter((u) => /sources\.json|lines\.geojson|narrative\.ko\.json|unit-notes|SvgFallback/.test(u))).toEqual([]);
+    // The manifest comes inline in the page: the map starts without waiting for a request.
+    expect(w.requests.filter((u) => u.endsWith('/manifest.json'))).toEqual([]);
+    const inline = await w.page.locator('script[type="application/json"][data-path$="manifest.json"]').textContent();
+    expect(JSON.parse(inline!).id).toBe('korea-1951-01');
     // The land around the campaign comes after the first frame, never before it.
     const timing = () =>
       w.page.evaluate(() => ({
