@@ -11,7 +11,7 @@
  *              from gazetteer anchor points where identified.
  *   parallel   The 38th parallel from 124.5 E to 128.9 E (generated).
  * surroundings.topo.json, one object:
- *   land       China, Russia and Japan clipped to 119–135 E, 31–45 N (kind "neighbour"):
+ *   land       China, Russia and Japan clipped to 117–139 E, 30–45 N (kind "neighbour"):
  *              context around the campaign, outside its first view, so pages load it after
  *              their first frame.
  * TopoJSON rather than four GeoJSON files: borders shared by two polygons are stored once and
@@ -56,8 +56,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(ROOT, 'geo', 'basemap');
 const RAW_RIVERS = join(OUT_DIR, 'raw', 'gshhg-rivers.txt');
 
-/** Land box: wider than any view, so land never ends in a straight edge on screen. */
-const LAND_BOX: BBox4 = [119, 31, 135, 45];
+/**
+ * Land box: wider than any view (it contains the map's maxBounds, 118–138 E, 31–44 N, in
+ * src/map/style.ts), so land never ends in a straight edge on screen.
+ */
+const LAND_BOX: BBox4 = [117, 30, 139, 45];
 const DECIMALS = 4;
 const KOREA_TOLERANCE = 0.002;
 const NEIGHBOUR_TOLERANCE = 0.03;
@@ -245,7 +248,7 @@ function buildIslands(islands: Ring[][]): Feature<Polygon>[] {
 
 /**
  * Clips a MultiPolygon to a box and returns its polygons. A true intersection, not bboxClip:
- * bboxClip joins pieces that leave and re-enter the box (Liaodong and Shandong, across x = 119)
+ * bboxClip joins pieces that leave and re-enter the box (Liaodong and Shandong, across the west side)
  * with zero-width edges along the box side, which are self-intersections.
  */
 function clipToBox(multi: MultiPolygon, box: BBox4): Ring[][] {

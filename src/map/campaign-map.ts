@@ -13,7 +13,7 @@ import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
-import { SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
+import { MAX_BOUNDS, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot, territoryPattern } from './colors.ts';
 
 /** Options for createCampaignMap. */
@@ -149,7 +149,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     style: style(lang, labelFontFaces(document.baseURI)),
     bounds: options.bounds,
     fitBoundsOptions: { padding: 10 },
-    maxBounds: [[118, 31], [138, 44]],
+    maxBounds: MAX_BOUNDS,
     minZoom: 5,
     maxZoom: 10,
     attributionControl: false,

@@ -13,6 +13,9 @@ export { COLORS, DASHES };
 
 
 
+/** The area the map may show ([west, south], [east, north]); the basemap's land covers it. */
+export const MAX_BOUNDS: [[number, number], [number, number]] = [[118, 31], [138, 44]];
+
 /** Source ids the map module fills. */
 export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places', 'ref-lines', 'arrows', 'units'] as const;
 export type SourceId = (typeof SOURCES)[number];

@@ -236,3 +236,18 @@ describe('invalid fixtures', () => {
     expect(out).toMatch(/^ok tests\/fixtures\/packs\/synthetic\/manifest\.json/m);
   });
 });
+
+describe('basemap extent', () => {
+  it('the neighbours\' land reaches every side of the area the map may show, so no straight land edge is ever on screen', async () => {
+    const { MAX_BOUNDS } = await import('../../src/map/style.ts');
+    const pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader, { langs: ['en'] });
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const f of pack.basemap.land.features) for (const [x, y] of (f.geometry as { coordinates: number[][][] }).coordinates.flat()) (xs.push(x), ys.push(y));
+    const [[w, s], [e, n]] = MAX_BOUNDS;
+    expect(Math.min(...xs)).toBeLessThan(w);
+    expect(Math.max(...xs)).toBeGreaterThan(e);
+    expect(Math.min(...ys)).toBeLessThan(s);
+    expect(Math.max(...ys)).toBeGreaterThan(n);
+  });
+});
