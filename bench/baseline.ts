@@ -2,7 +2,7 @@
  * The benchmark floor: MapLibre alone drawing the same basemap (no app, no data but the
  * basemap, decoded from the same TopoJSON files the app loads). The map is created at once and
  * the basemap set when it arrives, as the app does; the surroundings (neighbouring countries,
- * outside the first view) are added after the first frame, as the app does.
+ * outside the first view) are added once the first view is complete, as the app does.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';

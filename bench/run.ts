@@ -10,7 +10,8 @@
  *     first frame (with its basemap); navigation → the complete map (labels placed, symbols
  *     drawn) is printed beside it for both.
  * (d) bytes: gzip/brotli of everything the embed loads before its map is complete (so before
- *     its first frame too), minus MapLibre.
+ *     its first frame too), minus MapLibre. Counted from the page's resource timing, which
+ *     does not list requests made inside workers (MapLibre's worker fetches nothing here).
  * (e) memory: JS heap after 20 playbacks ÷ after 1 (after forced GC).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';

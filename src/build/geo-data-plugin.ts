@@ -13,7 +13,7 @@ import type { Manifest, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
 import { noscriptHtml, noscriptPictures } from './noscript.ts';
 import { loadMessages } from '../lib/i18n.ts';
-import { publishedJson } from './publish.ts';
+import { publishedJson, withInlineJson } from './publish.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -43,23 +43,23 @@ async function dataFiles(dir: string): Promise<string[]> {
 /** Marker in the HTML pages replaced by the no-JavaScript fallback; `:` + phase ids narrows it. */
 const NOSCRIPT_MARK = /<!-- noscript-fallback(?::([\w,-]+))? -->/;
 
-/** Marker in the HTML pages replaced by the first pack's manifest, inline (see inlineManifest). */
+/** Marker in the HTML pages replaced by the first pack's manifest, inline (see withInlineManifest). */
 const MANIFEST_MARK = '<!-- campaign-manifest -->';
 
 /**
- * The manifest of the pack the pages show, as an inline JSON block at its published path (read
- * by src/lib/inline-json.ts): the map starts from it without waiting for a request. `<` is
- * escaped so the block cannot end early. The file is still published for other readers.
+ * `html` with the manifest of the pack the pages show in place of MANIFEST_MARK, as an inline
+ * JSON block at its published path (read by src/lib/inline-json.ts): the map starts from it
+ * without waiting for a request. The file is still published for other readers.
  */
-async function inlineManifest(root: string, manifest: string): Promise<string> {
+async function withInlineManifest(html: string, root: string, manifest: string): Promise<string> {
   let json: string;
   try {
-    json = publishedJson(await readFile(join(root, manifest), 'utf8')).replace(/</g, '\\u003c');
+    json = publishedJson(await readFile(join(root, manifest), 'utf8'));
   } catch {
     // Unreadable: the page fetches it and reports the problem (the build refuses it anyway).
-    return '';
+    return html.replace(MANIFEST_MARK, '');
   }
-  return `<script type="application/json" data-path="data/${manifest}">${json}</script>`;
+  return withInlineJson(html, MANIFEST_MARK, `data/${manifest}`, json);
 }
 
 /** Options: the geo/ folder and the manifests to validate at build time. */
@@ -86,7 +86,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       }
     },
     async transformIndexHtml(html) {
-      if (html.includes(MANIFEST_MARK)) html = html.replace(MANIFEST_MARK, await inlineManifest(root, options.manifests[0]));
+      if (html.includes(MANIFEST_MARK)) html = await withInlineManifest(html, root, options.manifests[0]);
       const mark = NOSCRIPT_MARK.exec(html);
       if (!mark) return html;
       // The first pack is the one the pages show; the figures are captioned in both languages.

@@ -27,3 +27,14 @@ function withoutNote(feature: unknown): unknown {
   const { note: _note, ...properties } = f.properties as Record<string, unknown>;
   return { ...f, properties };
 }
+
+/**
+ * `html` with `mark` replaced by the JSON text `json` as an inline block for the file at `path`
+ * (read by src/lib/inline-json.ts). `<` is escaped (as \u003c, the same JSON) so no text in the
+ * data can close the element, and the replacement is literal: `$` patterns in the data are
+ * not expanded.
+ */
+export function withInlineJson(html: string, mark: string, path: string, json: string): string {
+  const block = `<script type="application/json" data-path="${path.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">${json.replace(/</g, '\\u003c')}</script>`;
+  return html.replace(mark, () => block);
+}

@@ -60,6 +60,7 @@ export class CampaignLoader {
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
       this.notes = {};
+      this.#notesLoading.clear();
       this.surroundings = undefined;
       this.#surroundingsAsked = false;
       this.pack = loaded.pack;
@@ -98,6 +99,8 @@ export class CampaignLoader {
     const have = this.notes[lang];
     if (!pack || (have && 'notes' in have) || this.#notesLoading.has(lang)) return;
     this.#notesLoading.add(lang);
+    // A retry shows the card as loading again, not the old failure.
+    if (have) this.notes = { ...this.notes, [lang]: undefined };
     try {
       const notes = await loadUnitNotes(this.source().manifest, pack, lang, this.source().read);
       if (this.pack === pack) this.notes = { ...this.notes, [lang]: { notes } };
@@ -109,8 +112,9 @@ export class CampaignLoader {
   }
 
   /**
-   * Loads the surroundings once, for a map that has drawn its first frame: they lie outside
-   * the first view, so they never hold it up. A failure leaves the map without them (it is
+   * Loads the surroundings once, for a map whose first view is complete: they lie outside that
+   * view (at the usual shapes of the map; a tall phone-shaped map may show a sliver of them
+   * appear at its edge), so they never hold it up. A failure leaves the map without them (it is
    * context only) and is logged.
    */
   async useSurroundings(): Promise<void> {

@@ -88,7 +88,7 @@ export interface LoadOptions {
   unitNotes?: boolean;
   /**
    * Whether to load the surroundings (neighbouring countries) with the basemap (default:
-   * true). Pages with a map load them after their first frame (see loadSurroundings).
+   * true). Pages with a map load them once its first view is complete (see loadSurroundings).
    */
   surroundings?: boolean;
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */

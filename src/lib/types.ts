@@ -145,7 +145,7 @@ export interface Manifest {
     /**
      * Land around the campaign drawn for context (neighbouring countries), relative to the
      * manifest: a TopoJSON file with one object, land. Outside the first view, so pages load it
-     * after their first frame (see loadSurroundings); drawn with the basemap's land.
+     * once their map's first view is complete (see loadSurroundings); drawn with the basemap's land.
      */
     surroundings?: string;
   };

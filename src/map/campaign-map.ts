@@ -24,7 +24,7 @@ export interface CampaignMapOptions {
   lang: Lang;
   /** Called with [lon, lat] when the user clicks or taps the map, and the id of the place hit, if any. */
   onQuery?: (lngLat: [number, number], placeId?: string) => void;
-  /** Called once the style, the pack (see setPack) and the symbols are in and the first frame is drawn. */
+  /** Called once the style, the pack (see setPack) and the symbols are in and drawn: the first view is complete. */
   onReady?: () => void;
   /** Called when the GPU context is lost (and again with `false` when it comes back). */
   onContextLost?: (lost: boolean) => void;
@@ -318,12 +318,19 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
   const onRestored = () => {
     lost = false;
-    // A restored context has lost every buffer: upload everything again.
+    // A restored context has lost every buffer: upload everything again, and what changed
+    // while it was lost (surroundings, reference lines).
     for (const key of Object.keys(last)) delete last[key];
     options.onContextLost?.(false);
     inFlight = undefined;
     pending ??= current;
-    map.once('render', flush);
+    map.once('render', () => {
+      if (pack && loaded) {
+        setData(map, 'land', withLand(pack.basemap.land, surroundings));
+        setData(map, 'ref-lines', refLineData(pack, refLines));
+      }
+      flush();
+    });
     map.triggerRepaint();
   };
   canvas.addEventListener('webglcontextlost', onLost);

@@ -28,7 +28,9 @@ const empty = { type: 'FeatureCollection', features: [] } as const;
  * paint properties; the arrows need per-feature colour and opacity (side and fade), so every
  * other fill, line and text layer declares its colour and opacity the same way and shares the
  * arrows' programs instead of needing its own. Each program compiles before the first frame
- * that uses it: about 50 ms on software WebGL, tens of ms on a Chromebook's GPU.
+ * that uses it: about 50 ms on software WebGL, tens of ms on a Chromebook's GPU. Fills declared
+ * so are blended rather than drawn in MapLibre's opaque pass; an A/B run of the bench's forced
+ * repaints showed no measurable difference per frame (mean 71.2 vs 69.8 ms, within the noise).
  */
 export function perFeature<T extends string | number>(value: T): ExpressionSpecification {
   return ['coalesce', ['get', 'style:constant'], value];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { publishedJson } from '../../src/build/publish.ts';
+import { publishedJson, withInlineJson } from '../../src/build/publish.ts';
 
 describe('publishedJson', () => {
   it('drops the editors\' notes of GeoJSON features and keeps everything else', () => {
@@ -42,5 +42,15 @@ describe('publishedJson', () => {
       expect(f.properties).toEqual(props);
       expect(f.geometry).toEqual(raw.features[i].geometry);
     });
+  });
+
+  it('inlines JSON into a page literally: no `$` expansion, nothing that can close the element', () => {
+    const data = { title: { en: "Costs $' and $& and $$, </script><script>alert(1)</script> <!-- x" } };
+    const html = '<head>\n<!-- mark -->\n</head><body>after</body>';
+    const out = withInlineJson(html, '<!-- mark -->', 'data/p/manifest.json', JSON.stringify(data));
+    const m = /^<head>\n<script type="application\/json" data-path="data\/p\/manifest\.json">([^<]*)<\/script>\n<\/head><body>after<\/body>$/.exec(out);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(m![1])).toEqual(data);
+    expect(out.match(/<\/script>/g)).toHaveLength(1);
   });
 });
