@@ -10,6 +10,9 @@ import type { FeatureCollection } from 'geojson';
 import type { Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
+/** One language's unit-card notes as a page holds them: loaded (by unit id), or why not. */
+export type NotesState = { notes: Record<string, string> } | { error: string };
+
 export class CampaignLoader {
   /** The manifest, as soon as it is read (before the rest of the pack): enough to start the map. */
   manifest = $state.raw<Manifest>();
@@ -20,7 +23,7 @@ export class CampaignLoader {
   /** Narratives by language: the one loaded with the pack, then any the reader switched to. */
   narratives = $state.raw<Partial<Record<Lang, Narrative>>>({});
   /** Unit-card notes by language, once asked for (see useNotes): the notes, or why they could not be loaded. */
-  notes = $state.raw<Partial<Record<Lang, { notes: Record<string, string> } | { error: string }>>>({});
+  notes = $state.raw<Partial<Record<Lang, NotesState>>>({});
   #notesLoading = new Set<Lang>();
   /** Land around the campaign (neighbouring countries), once loaded (see useSurroundings). */
   surroundings = $state.raw<FeatureCollection>();
@@ -102,7 +105,8 @@ export class CampaignLoader {
     // A retry shows the card as loading again, not the old failure.
     if (have) this.notes = { ...this.notes, [lang]: undefined };
     try {
-      const notes = await loadUnitNotes(this.source().manifest, pack, lang, this.source().read);
+      const { manifest, read } = this.source();
+      const notes = await loadUnitNotes(manifest, pack, lang, read);
       if (this.pack === pack) this.notes = { ...this.notes, [lang]: { notes } };
     } catch (e) {
       if (this.pack === pack) this.notes = { ...this.notes, [lang]: { error: loadErrorText(e) } };
@@ -122,7 +126,8 @@ export class CampaignLoader {
     if (!pack || this.#surroundingsAsked) return;
     this.#surroundingsAsked = true;
     try {
-      const land = await loadSurroundings(this.source().manifest, pack.manifest, this.source().read);
+      const { manifest, read } = this.source();
+      const land = await loadSurroundings(manifest, pack.manifest, read);
       if (this.pack === pack) this.surroundings = land;
     } catch (e) {
       console.warn(`The land around the campaign was not drawn: ${loadErrorText(e)}`);

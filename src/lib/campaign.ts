@@ -66,7 +66,8 @@ export function joinPath(base: string, rel: string): string {
   return out.join('/');
 }
 
-const emptyCollection = (): FeatureCollection<LineString, RefLineProps> => ({ type: 'FeatureCollection', features: [] });
+/** A FeatureCollection with no features. */
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** Options for loadPack. */
 export interface LoadOptions {
@@ -111,10 +112,10 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
-    optional(options.lines === false ? undefined : m.files.lines, emptyCollection()),
+    optional(options.lines === false ? undefined : m.files.lines, empty()),
     optional(m.files.units, {}),
-    optional(m.files.unitPositions, emptyCollection()),
-    optional(m.files.arrows, emptyCollection()),
+    optional(m.files.unitPositions, empty()),
+    optional(m.files.arrows, empty()),
     readBasemap(m.files.basemap, at, read),
     Promise.all(noteFiles.map(read)),
     options.surroundings === false || !m.files.surroundings ? undefined : readSurroundings(at(m.files.surroundings), read),
@@ -214,9 +215,6 @@ function roundPositions(coords: unknown): unknown {
   }
   return coords.map(roundPositions);
 }
-
-/** A FeatureCollection with no features. */
-const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** `land` with the features of `more` added after its own (a new collection). */
 export function withLand(land: FeatureCollection, more: FeatureCollection | undefined): FeatureCollection {
