@@ -26,6 +26,23 @@ export function dayOf(iso: string): number {
   return day;
 }
 
+/**
+ * The first moment of the period an ISO date names: a date alone names the whole day, so
+ * this is 00:00 of it. Used for "known here from" (unit positions).
+ */
+export function periodStart(iso: string): number {
+  return dayOf(iso);
+}
+
+/**
+ * The moment a period named by an ISO date ends: a date alone names the whole day, so this
+ * is 24:00 of it (the next day's 00:00). A unit known "on 31 December" is shown all that day
+ * (issue 13: it vanished the moment playback left midnight).
+ */
+export function periodEnd(iso: string): number {
+  return dayOf(iso) + 1;
+}
+
 /** ISO date (YYYY-MM-DD) of the calendar day containing day number `day`. */
 export function isoOf(day: number): string {
   return new Date(Math.floor(day) * MS_PER_DAY).toISOString().slice(0, 10);

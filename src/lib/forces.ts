@@ -6,7 +6,7 @@ import { bearing } from '@turf/bearing';
 import { destination } from '@turf/destination';
 import { point } from '@turf/helpers';
 import type { ArrowProps, Certainty, Side, Unit, UnitPositionProps } from './types.ts';
-import { dayOf } from './dates.ts';
+import { periodEnd, periodStart } from './dates.ts';
 
 /** A unit's dated positions, prepared once: sorted, with day numbers. */
 export interface UnitTrack {
@@ -14,6 +14,7 @@ export interface UnitTrack {
   side: Side;
   name_en: string;
   name_ko: string;
+  /** Dated positions in order; `from` is the first moment the unit is known there, `to` the moment that ends (exclusive of the next stop). */
   stops: { from: number; to: number; at: Position; certainty: Certainty; sources: string[] }[];
 }
 
@@ -25,7 +26,7 @@ export function prepareTracks(positions: readonly Feature<Point, UnitPositionPro
     const u = units[p.unit];
     if (!u) continue;
     const track = byUnit.get(p.unit) ?? { unit: p.unit, side: u.side, name_en: u.name_en, name_ko: u.name_ko, stops: [] };
-    track.stops.push({ from: dayOf(p.from), to: dayOf(p.to), at: f.geometry.coordinates, certainty: p.certainty, sources: p.sources });
+    track.stops.push({ from: periodStart(p.from), to: periodEnd(p.to), at: f.geometry.coordinates, certainty: p.certainty, sources: p.sources });
     byUnit.set(p.unit, track);
   }
   for (const t of byUnit.values()) t.stops.sort((a, b) => a.from - b.from);
@@ -45,8 +46,9 @@ export interface UnitAtProps {
 }
 
 /**
- * Where each unit is at `day`: at a stop while within it, moving linearly between two
- * stops, hidden before its first and after its last (its position is not known there).
+ * Where each unit is at `day`: at a stop for the whole of the days it is known there (from
+ * 00:00 of `from` to 24:00 of `to`), moving linearly between two stops, hidden before its
+ * first and after its last (its position is not known there).
  */
 export function unitsAt(tracks: readonly UnitTrack[], day: number): FeatureCollection<Point, UnitAtProps> {
   const features: Feature<Point, UnitAtProps>[] = [];
@@ -126,8 +128,8 @@ export function prepareArrows(arrows: readonly Feature<LineString, ArrowProps>[]
   return arrows.map((a) => {
     const p = a.properties;
     return {
-      from: dayOf(p.from),
-      to: dayOf(p.to),
+      from: periodStart(p.from),
+      to: periodEnd(p.to),
       props: { id: p.id, side: p.side, kind: p.kind, certainty: p.certainty, label_en: p.label_en, label_ko: p.label_ko, sources: p.sources },
       shaft: a.geometry.coordinates,
       head: arrowHead(a.geometry.coordinates, HEAD_KM),

@@ -192,9 +192,9 @@ export interface UnitNotes {
 export interface UnitPositionProps {
   id: string;
   unit: string;
-  /** The unit sits here from `from` to `to` (ISO dates, inclusive of `to` at 00:00); it moves
-   * linearly from one position's `to` to the next position's `from`, and is hidden before the
-   * first `from` and after the last `to`. */
+  /** The unit sits here on the days `from` to `to` (ISO dates, inclusive: from 00:00 of `from`
+   * to 24:00 of `to`); it moves linearly on the days between one position's `to` and the next
+   * position's `from`, and is hidden before the first `from` and after the last `to`. */
   from: string;
   to: string;
   certainty: Certainty;

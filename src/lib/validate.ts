@@ -6,7 +6,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { kinks } from '@turf/kinks';
 import type { Feature, Polygon, Position } from 'geojson';
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, periodEnd, periodStart } from './dates.ts';
 import { LANGS } from './types.ts';
 
 /** One problem found in a data file. */
@@ -320,9 +320,10 @@ export function validateUnitPositions(file: string, data: Json, ctx: PackContext
     const dates = checkDatedGraded(r, p, ctx, id);
     if (dates) {
       if (dates.from < ctx.start || dates.to > ctx.end) r.add('dates lie outside the pack range', id);
+      // A date names the whole day: a position that starts on the day the previous one ends overlaps it.
       const prev = lastTo.get(String(p.unit));
-      if (prev !== undefined && dates.from < prev) r.add('overlaps or precedes the previous position of its unit (list positions in date order)', id);
-      lastTo.set(String(p.unit), dates.to);
+      if (prev !== undefined && periodStart(String(p.from)) < prev) r.add('overlaps or precedes the previous position of its unit (list positions in date order)', id);
+      lastTo.set(String(p.unit), periodEnd(String(p.to)));
     }
     const c = (f.geometry as Obj).coordinates;
     if (!isPosition(c) || !inRegion(c)) r.add('has coordinates outside the region', id);

@@ -186,10 +186,14 @@ describe('synthetic pack', () => {
   it('shows units only where their position is known, moving in between', async () => {
     const pack = await loadPack(SYNTHETIC, fsJsonReader, { isValidSidc });
     const at = (iso: string) => unitsAt(pack.tracks, dayOf(iso)).features.map((f) => [f.properties.unit, f.properties.moving]);
+    const atNoon = (iso: string) => unitsAt(pack.tracks, dayOf(iso) + 0.5).features.map((f) => [f.properties.unit, f.properties.moving]);
     expect(at('1900-01-01')).toEqual([['blue-div', false]]);
-    expect(at('1900-01-03')).toEqual([['blue-div', true], ['red-corps', false]]);
-    expect(at('1900-01-04')).toEqual([['blue-div', true]]);
-    expect(at('1900-01-09')).toEqual([]);
+    // Known on 1–2 Jan: still in place at midday on the 2nd, moving from the 3rd.
+    expect(atNoon('1900-01-02')).toEqual([['blue-div', false]]);
+    expect(atNoon('1900-01-03')).toEqual([['blue-div', true], ['red-corps', false]]);
+    expect(atNoon('1900-01-04')).toEqual([['blue-div', true]]);
+    expect(at('1900-01-08')).toEqual([['blue-div', false]]);
+    expect(atNoon('1900-01-09')).toEqual([]);
     expect(viewAt(pack, dayOf('1900-01-03')).arrows.features.length).toBe(2);
     expect(viewAt(pack, dayOf('1900-01-06')).arrows.features.length).toBe(0);
   });
