@@ -3,8 +3,9 @@
  * value falls back to its default and yields a notice for the user.
  */
 import type { Lang } from './types.ts';
-import { clampDay, isoOf, parseIsoDate } from './dates.ts';
+import { clampDay, dayOf, isoOf, parseIsoDate } from './dates.ts';
 import { isLang, type MessageKey } from './i18n.ts';
+import { decodeLesson, type Lesson } from './lesson.ts';
 
 /** A message for the user about a parameter that could not be used as given. */
 export interface Notice {
@@ -18,6 +19,8 @@ export interface AppParams {
   day: number;
   /** Language asked for in the URL, if valid. */
   lang?: Lang;
+  /** The lesson in `?lesson=`, if there is one and it is valid in full. */
+  lesson?: Lesson;
   notices: Notice[];
 }
 
@@ -42,10 +45,36 @@ export function langParam(search: string): Lang | undefined {
   return isLang(raw) ? raw : undefined;
 }
 
+/**
+ * Reads `?lesson=` against the pack's range and returns the query string with the lesson's
+ * settings (range, language, playback, panels) filled in wherever the URL does not give them,
+ * so one set of parsers checks them all; a lesson always opens on its first day. A broken or
+ * tampered lesson is dropped with a notice, leaving the plain map.
+ */
+export function expandLesson(search: string, packStart: number, packEnd: number): { search: string; lesson?: Lesson; notices: Notice[] } {
+  const q = searchParams(search);
+  const raw = q.get('lesson');
+  q.delete('lesson');
+  if (raw === null) return { search: q.toString(), notices: [] };
+  const result = decodeLesson(raw, isoOf(packStart), isoOf(packEnd));
+  if (!result.ok) return { search: q.toString(), notices: [{ key: `notice.lesson.${result.error}`, vars: {} }] };
+  const l = result.lesson;
+  const defaults: Record<string, string> = {
+    start: l.start, end: l.end, lang: l.lang, autoplay: l.autoplay ? '1' : '0', speed: l.speed, narrative: l.narrative, controls: l.controls ? '1' : '0',
+  };
+  for (const [name, value] of Object.entries(defaults)) if (!q.has(name)) q.set(name, value);
+  q.set('date', l.start);
+  return { search: q.toString(), lesson: l, notices: [] };
+}
+
 /** Parses the page's query string against the pack's date range [start, end] (day numbers). */
 export function parseAppParams(search: string, start: number, end: number): AppParams {
-  const q = searchParams(search);
-  const notices: Notice[] = [];
+  const expanded = expandLesson(search, start, end);
+  const q = searchParams(expanded.search);
+  const notices: Notice[] = [...expanded.notices];
+  const lesson = expanded.lesson;
+  // A lesson plays within its own range.
+  if (lesson) [start, end] = [dayOf(lesson.start), dayOf(lesson.end)];
   let day = start;
   const rawDate = q.get('date');
   if (rawDate !== null) {
@@ -63,7 +92,7 @@ export function parseAppParams(search: string, start: number, end: number): AppP
     if (isLang(rawLang)) lang = rawLang;
     else notices.push({ key: 'notice.badLang', vars: { value: echo(rawLang) } });
   }
-  return { day, lang, notices };
+  return { day, lang, ...(lesson ? { lesson } : {}), notices };
 }
 
 /**
@@ -139,8 +168,10 @@ export function parseOrigin(raw: string): string | undefined {
  * default with a notice, unknown keys are ignored.
  */
 export function parseEmbedParams(search: string, packStart: number, packEnd: number): EmbedParams {
+  const expanded = expandLesson(search, packStart, packEnd);
+  search = expanded.search;
   const q = searchParams(search);
-  const notices: Notice[] = [];
+  const notices: Notice[] = [...expanded.notices];
   let start = bound(q, 'start', packStart, packEnd, notices) ?? packStart;
   let end = bound(q, 'end', packStart, packEnd, notices) ?? packEnd;
   if (end < start) {
@@ -159,5 +190,5 @@ export function parseEmbedParams(search: string, packStart: number, packEnd: num
   const narrative = choice(q, 'narrative', ['open', 'closed', 'none'] as const, 'closed', notices);
   const controls = flag(q, 'controls', true, notices);
   const interactive = flag(q, 'interactive', true, notices);
-  return { ...base, notices: [...notices, ...base.notices], start, end, autoplay, speed, narrative, controls, interactive, parentOrigin };
+  return { ...base, ...(expanded.lesson ? { lesson: expanded.lesson } : {}), notices: [...notices, ...base.notices], start, end, autoplay, speed, narrative, controls, interactive, parentOrigin };
 }
