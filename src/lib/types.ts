@@ -23,6 +23,8 @@ export interface Source {
   title: string;
   publisher?: string;
   year: number | string;
+  /** Date of publication or of the document, where the work has one: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string;
   chapter?: string;
   url?: string;
   licence: string;
@@ -81,7 +83,10 @@ export interface RefLineProps {
   /** ISO dates the line was in force (planned or held). */
   from: string;
   to: string;
+  /** The worst grade along the line. */
   certainty: Certainty;
+  /** Optional per-segment certainty, length = coordinates.length - 1 (as for fronts). */
+  segmentCertainty?: Certainty[];
   sources: string[];
 }
 

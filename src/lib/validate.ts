@@ -66,6 +66,7 @@ export function validateSources(file: string, data: Json): Problem[] {
     for (const field of ['author', 'title', 'licence']) if (!isStr(s[field])) r.add(`lacks \`${field}\``, key);
     if (typeof s.year !== 'number' && !isStr(s.year)) r.add('lacks `year`', key);
     if (s.url !== undefined && !(isStr(s.url) && /^https?:\/\//.test(s.url))) r.add('has a `url` that is not http(s)', key);
+    if (s.date !== undefined && !(isStr(s.date) && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s.date))) r.add('has a `date` that is not YYYY, YYYY-MM or YYYY-MM-DD', key);
   }
   return r.problems;
 }
@@ -180,6 +181,13 @@ function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> 
   if (coords[0][0] >= coords[coords.length - 1][0]) r.add('must run west to east', id);
 }
 
+/** Checks an optional per-segment grading: one grade (1–3) per segment. */
+function checkSegmentCertainty(r: Report, p: Obj, coords: Position[], id: string): void {
+  const sc = p.segmentCertainty;
+  if (sc === undefined) return;
+  if (!Array.isArray(sc) || sc.length !== coords.length - 1 || !sc.every(isCertainty)) r.add('`segmentCertainty` needs one grade (1–3) per segment', id);
+}
+
 /** Checks the front keyframes. */
 export function validateFronts(file: string, data: Json, ctx: PackContext): Problem[] {
   const r = new Report(file);
@@ -199,10 +207,7 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
     checkSources(r, p.sources, ctx.sources, id);
     const coords = lineCoords(r, f, id);
     if (!coords) continue;
-    if (p.segmentCertainty !== undefined) {
-      const sc = p.segmentCertainty;
-      if (!Array.isArray(sc) || sc.length !== coords.length - 1 || !sc.every(isCertainty)) r.add('`segmentCertainty` needs one grade (1–3) per segment', id);
-    }
+    checkSegmentCertainty(r, p, coords, id);
     coastToCoast(r, coords, ctx.mainland, id);
   }
   if (prev === -Infinity) r.add('has no front keyframes');
@@ -231,7 +236,8 @@ export function validateLines(file: string, data: Json, ctx: PackContext): Probl
     const id = String(p.id);
     if (!isStr(p.name_en) || !isStr(p.name_ko)) r.add('needs `name_en` and `name_ko`', id);
     checkDatedGraded(r, p, ctx, id);
-    lineCoords(r, f, id);
+    const coords = lineCoords(r, f, id);
+    if (coords) checkSegmentCertainty(r, p, coords, id);
   }
   return r.problems;
 }

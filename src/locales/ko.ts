@@ -117,7 +117,7 @@ export const ko: Record<MessageKey, string> = {
   'army.ROK': '대한민국',
   'army.UK': '영국',
   'army.Commonwealth': '영연방',
-  'army.Turkey': '터키',
+  'army.Turkey': '터키(현 튀르키예)',
   'army.France': '프랑스',
   'branch.infantry': '보병',
   'branch.infantry (cavalry in name)': '보병(이름만 기병)',

@@ -8,7 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Position } from 'geojson';
 import { withLand, type Pack } from '../lib/campaign.ts';
-import type { CampaignView } from '../lib/view.ts';
+import { certaintyRuns, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { t } from '../lib/i18n.ts';
@@ -91,9 +91,18 @@ async function symbolBitmap(s: SymbolImage): Promise<ImageData> {
 }
 
 function refLineData(pack: Pack, shown: readonly string[]): FeatureCollection {
+  // A line graded per segment is drawn as runs of one grade (dotted where approximate);
+  // only the first run of each line carries its label, so a line is named once.
   return {
     type: 'FeatureCollection',
-    features: pack.lines.features.map((f) => ({ ...f, properties: { ...f.properties, shown: shown.includes(f.properties.id) } })),
+    features: pack.lines.features.flatMap((f) => {
+      const coords = f.geometry.coordinates;
+      const grades = f.properties.segmentCertainty ?? coords.slice(1).map(() => f.properties.certainty);
+      return certaintyRuns(coords, grades).features.map((run, i) => ({
+        ...run,
+        properties: { ...f.properties, certainty: run.properties.certainty, shown: shown.includes(f.properties.id), labelled: i === 0 },
+      }));
+    }),
   };
 }
 

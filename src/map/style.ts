@@ -123,14 +123,23 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       id: 'ref-lines',
       type: 'line',
       source: 'ref-lines',
-      filter: ['==', ['get', 'shown'], true],
+      filter: ['all', ['==', ['get', 'shown'], true], ['!=', ['get', 'certainty'], 3]],
       paint: { ...linePaint(COLORS.refLine), 'line-width': 2.5, 'line-dasharray': [4, 2] },
+    },
+    {
+      // Stretches no source names (e.g. Line D through Pyeongchang and Jeongseon): dotted.
+      id: 'ref-lines-approx',
+      type: 'line',
+      source: 'ref-lines',
+      filter: ['all', ['==', ['get', 'shown'], true], ['==', ['get', 'certainty'], 3]],
+      layout: { 'line-cap': 'round' },
+      paint: { ...linePaint(COLORS.refLine), 'line-width': 2.5, 'line-dasharray': [0.6, 1.8] },
     },
     {
       id: 'ref-line-labels',
       type: 'symbol',
       source: 'ref-lines',
-      filter: ['==', ['get', 'shown'], true],
+      filter: ['all', ['==', ['get', 'shown'], true], ['==', ['get', 'labelled'], true]],
       layout: {
         'symbol-placement': 'line',
         'text-field': labelField(lang),
