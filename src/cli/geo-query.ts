@@ -1,6 +1,6 @@
 /**
- * `npm run -s geo:query -- --date 1951-01-05 --at 126.978,37.566`: who held a place on a date,
- * through exactly the function the map click uses. Prints one JSON line; exit 2 on bad input.
+ * `npm run -s geo:query -- --date 1951-01-05[T14:00] --at 126.978,37.566`: who held a place at a
+ * moment, through exactly the function the map click uses; `date` echoes what was given. Prints one JSON line; exit 2 on bad input.
  */
 import { loadPack } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
@@ -15,11 +15,12 @@ if ('error' in args) {
 }
 try {
   const pack = await loadPack(args.pack, fsJsonReader);
-  if (args.day < pack.startDay || args.day > pack.endDay) {
-    process.stderr.write(`geo:query: --date ${args.date} is outside the pack's range ${isoOf(pack.startDay)} to ${isoOf(pack.endDay)}\n`);
+  // The range is whole days: from 00:00 of the first (the slider's first step is its end) to 24:00 of the last.
+  if (args.day < pack.startDay - 1 || args.day > pack.endDay) {
+    process.stderr.write(`geo:query: --date ${args.date} is outside the pack's range ${isoOf(pack.startDay)}T00:00 to ${isoOf(pack.endDay)}T24:00\n`);
     process.exit(2);
   }
-  process.stdout.write(`${JSON.stringify(holderAt(pack, args.day, args.at))}\n`);
+  process.stdout.write(`${JSON.stringify({ ...holderAt(pack, args.day, args.at), date: args.date })}\n`);
 } catch (e) {
   process.stderr.write(`geo:query: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);

@@ -7,7 +7,7 @@ import type { Pack } from './campaign.ts';
 import type { Lang, PlaceFeature } from './types.ts';
 import { viewAt, type CampaignView } from './view.ts';
 import { distanceToFrontKm, sideOf } from './territory.ts';
-import { formatDate, t } from './i18n.ts';
+import { formatDate, formatMoment, t } from './i18n.ts';
 
 /** Places closer than this to the front are named as lying "near" it. */
 const NEAR_KM = 15;
@@ -41,7 +41,7 @@ export function describeView(pack: Pack, view: CampaignView, lang: Lang): string
   const un = rank1.filter((s) => s.side === 'UN').map((s) => placeName(s.p, lang));
   const pva = rank1.filter((s) => s.side === 'PVA/KPA').map((s) => placeName(s.p, lang));
   const out = [
-    t(lang, 'describe.front', { date: formatDate(lang, view.day), places: near.length ? list(lang, near) : t(lang, 'describe.none') }),
+    t(lang, 'describe.front', { date: formatMoment(lang, view.day), places: near.length ? list(lang, near) : t(lang, 'describe.none') }),
     t(lang, 'describe.un', { places: un.length ? list(lang, un) : t(lang, 'describe.none') }),
     t(lang, 'describe.pva', { places: pva.length ? list(lang, pva) : t(lang, 'describe.none') }),
   ];

@@ -5,7 +5,7 @@
  */
 import { en, type MessageKey } from '../locales/en.ts';
 import { LANGS, type Lang } from './types.ts';
-import { partsOf } from './dates.ts';
+import { clockOf, hhmm, isDayStep, partOfDay, partsOf } from './dates.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
@@ -66,6 +66,18 @@ export function formatDate(lang: Lang, day: number): string {
   const p = partsOf(day);
   const month = t(lang, `month.${p.month}` as MessageKey);
   return t(lang, 'date.long', { day: p.day, month, year: p.year });
+}
+
+/**
+ * A moment in words: on a day step the date alone ("4 January 1951", the end of that day);
+ * between steps the date with the part of the day and the clock time
+ * ("5 January 1951, morning (09:00)" / "1951년 1월 5일 오전(09:00)").
+ */
+export function formatMoment(lang: Lang, day: number): string {
+  const date = formatDate(lang, day);
+  if (isDayStep(day)) return date;
+  const { minutes } = clockOf(day);
+  return t(lang, 'date.withTime', { date, part: t(lang, `time.${partOfDay(minutes)}`), time: hhmm(minutes) });
 }
 
 /** A short date: "4 Jan" / "1월 4일". */

@@ -11,7 +11,7 @@ import { destination } from '@turf/destination';
 import { distance } from '@turf/distance';
 import type { Position } from 'geojson';
 import type { Certainty, FrontFeature } from './types.ts';
-import { dayOf } from './dates.ts';
+import { momentOf } from './dates.ts';
 
 /** Vertices per resampled front; enough for the Imjin bends at zoom 9, cheap to blend. */
 export const RESAMPLE_VERTICES = 240;
@@ -168,7 +168,7 @@ export function prepareFronts(features: readonly FrontFeature[], n = RESAMPLE_VE
       const r = resample(f.geometry.coordinates, n, f.properties.segmentCertainty, f.properties.certainty);
       return {
         id: f.properties.id,
-        day: dayOf(f.properties.date),
+        day: momentOf(f.properties.date),
         phase: f.properties.phase,
         sources: f.properties.sources,
         coords: r.coords,

@@ -1,7 +1,7 @@
 /**
  * Arguments of `geo:query`, parsed without throwing: either a query or a usage error.
  */
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, parseMoment } from './dates.ts';
 
 /** A parsed `geo:query` call. */
 export interface QueryArgs {
@@ -11,7 +11,9 @@ export interface QueryArgs {
   pack: string;
 }
 
-export const QUERY_USAGE = 'usage: npm run -s geo:query -- --date YYYY-MM-DD --at LON,LAT [--pack geo/<pack>/manifest.json]';
+export const QUERY_USAGE =
+  'usage: npm run -s geo:query -- --date YYYY-MM-DD[THH:MM] --at LON,LAT [--pack geo/<pack>/manifest.json]\n' +
+  '  a date alone is what the map shows for that day (the end of the day); THH:MM is local time in Korea';
 
 /** Parses argv (without node and script) into a query, or an error message. */
 export function parseQueryArgs(argv: readonly string[], defaultPack: string): QueryArgs | { error: string } {
@@ -26,8 +28,8 @@ export function parseQueryArgs(argv: readonly string[], defaultPack: string): Qu
   }
   const date = opts.get('--date');
   if (date === undefined) return { error: '--date is required' };
-  const day = parseIsoDate(date);
-  if (day === undefined) return { error: `--date ${JSON.stringify(date)} is not a valid YYYY-MM-DD date` };
+  const day = parseMoment(date);
+  if (day === undefined) return { error: dateError(date) };
   const at = opts.get('--at');
   if (at === undefined) return { error: '--at is required' };
   const parts = at.split(',').map((s) => s.trim());
@@ -36,4 +38,11 @@ export function parseQueryArgs(argv: readonly string[], defaultPack: string): Qu
   const [lon, lat] = nums;
   if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return { error: `--at ${at}: longitude must be within ±180 and latitude within ±90` };
   return { date, day, at: [lon, lat], pack: opts.get('--pack') ?? defaultPack };
+}
+
+/** Why `--date` was refused: the date part, or the time part, in words. */
+function dateError(date: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(.*)$/.exec(date);
+  if (!m || parseIsoDate(m[1]) === undefined) return `--date ${JSON.stringify(date)} is not a valid YYYY-MM-DD date (optionally with THH:MM)`;
+  return `--date ${JSON.stringify(date)}: ${JSON.stringify(m[2])} is not a valid time; use HH:MM from 00:00 to 24:00, local time in Korea`;
 }

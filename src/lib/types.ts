@@ -45,7 +45,7 @@ export interface Phase {
 /** Properties of a front keyframe (a LineString drawn west to east). */
 export interface FrontProps {
   id: string;
-  /** The date this line describes, ISO date (UTC, the line holds at 00:00 of that day). */
+  /** The moment this line describes: `YYYY-MM-DD` (the end of that day) or `YYYY-MM-DDTHH:MM` (local time in Korea). */
   date: string;
   phase: string;
   /** Worst certainty along the line. */

@@ -6,7 +6,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { kinks } from '@turf/kinks';
 import type { Feature, Polygon, Position } from 'geojson';
-import { parseIsoDate, periodEnd, periodStart } from './dates.ts';
+import { parseIsoDate, parseMoment, periodEnd, periodStart } from './dates.ts';
 import { LANGS } from './types.ts';
 
 /** One problem found in a data file. */
@@ -195,11 +195,12 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
   for (const f of featureList(r, data, 'LineString')) {
     const p = f.properties as Obj;
     const id = String(p.id);
-    const day = parseIsoDate(p.date);
-    if (day === undefined) r.add('`date` is not an ISO date', id);
+    const day = parseMoment(p.date);
+    if (day === undefined) r.add('`date` is not an ISO date (YYYY-MM-DD) or local time (YYYY-MM-DDTHH:MM, 00:00–24:00)', id);
     else {
-      if (day <= prev) r.add('fronts must be in date order with one per date', id);
-      if (day < ctx.start || day > ctx.end) r.add('`date` lies outside the pack range', id);
+      if (day <= prev) r.add('fronts must be in date order (and time order within a day) with one per moment', id);
+      // The pack's range covers whole days: from 00:00 of its first day (before the slider's first step).
+      if (day < ctx.start - 1 || day > ctx.end) r.add('`date` lies outside the pack range', id);
       prev = day;
     }
     if (!isStr(p.phase) || !ctx.phaseIds.has(p.phase)) r.add(`\`phase\` "${String(p.phase)}" is not a manifest phase`, id);
@@ -215,14 +216,15 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
 }
 
 /**
- * The checks every dated, graded, sourced feature shares: `from` ≤ `to` as ISO dates, a
- * certainty grade and source keys. Returns the two day numbers when they are valid.
+ * The checks every dated, graded, sourced feature shares: `from` and `to` as ISO dates or local
+ * times (`YYYY-MM-DDTHH:MM`), the period from `from` not ending before it starts, a certainty
+ * grade and source keys. Returns the two moments named (a date alone: the end of that day) when valid.
  */
 function checkDatedGraded(r: Report, p: Obj, ctx: PackContext, id: string): { from: number; to: number } | undefined {
-  const from = parseIsoDate(p.from);
-  const to = parseIsoDate(p.to);
-  const valid = from !== undefined && to !== undefined && to >= from;
-  if (!valid) r.add('`from` and `to` must be ISO dates, from ≤ to', id);
+  const from = parseMoment(p.from);
+  const to = parseMoment(p.to);
+  const valid = from !== undefined && to !== undefined && periodEnd(String(p.to)) >= periodStart(String(p.from));
+  if (!valid) r.add('`from` and `to` must be ISO dates or local times (YYYY-MM-DDTHH:MM), from ≤ to', id);
   if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
   checkSources(r, p.sources, ctx.sources, id);
   return valid ? { from, to } : undefined;

@@ -6,7 +6,7 @@ import type { Certainty, Phase, Side } from './types.ts';
 import type { Pack } from './campaign.ts';
 import { frontAt, type FrontState } from './morph.ts';
 import { distanceToFrontKm, northPolygon, sideOf } from './territory.ts';
-import { clampDay, isoOf } from './dates.ts';
+import { clampDay, isoOf, momentIso } from './dates.ts';
 import { arrowsAt, unitsAt, type ArrowAtProps, type UnitAtProps } from './forces.ts';
 
 /** Everything drawn or said about one date. */
@@ -26,12 +26,20 @@ export interface CampaignView {
   arrows: FeatureCollection<LineString | Polygon, ArrowAtProps>;
 }
 
-/** Index of the phase that contains `day` (the last phase whose start is ≤ day). */
+/**
+ * Index of the phase that contains moment `day`. `phaseDays` are the phases' start dates as
+ * `dayOf` gives them (the end of each start date, where the slider stops); a phase covers its
+ * whole start date, so it begins just after 24:00 of the day before (the previous day step
+ * still belongs to the previous phase).
+ */
 export function phaseIndexAt(phaseDays: readonly number[], day: number): number {
   let i = 0;
-  while (i + 1 < phaseDays.length && phaseDays[i + 1] <= day) i++;
+  // Half a minute of slack: a moment within float noise of a day step is that step.
+  while (i + 1 < phaseDays.length && day - (phaseDays[i + 1] - 1) > HALF_MINUTE) i++;
   return i;
 }
+
+const HALF_MINUTE = 0.5 / 1440;
 
 /** Splits a line into consecutive runs that share a certainty; runs share their end vertices. */
 export function certaintyRuns(coords: readonly Position[], certainty: readonly Certainty[]): FeatureCollection<LineString, { certainty: Certainty }> {
@@ -64,9 +72,13 @@ function keyframeDayAt(pack: Pack, day: number): number {
   return k;
 }
 
-/** The whole view at fractional day `day` (clamped into the pack's range). */
+/**
+ * The whole view at moment `day`, clamped into the pack's range: whole days, from 00:00 of the
+ * first (an hour before the slider's first step, which is the end of that day, can be asked
+ * for by geo:query) to 24:00 of the last.
+ */
 export function viewAt(pack: Pack, day: number, options: ViewOptions = {}): CampaignView {
-  const d = clampDay(day, pack.startDay, pack.endDay);
+  const d = clampDay(day, pack.startDay - 1, pack.endDay);
   const phaseIndex = phaseIndexAt(pack.phaseDays, d);
   const front = frontAt(pack.prepared, options.snap ? keyframeDayAt(pack, d) : d);
   return {
@@ -92,6 +104,7 @@ export function drawnSources(view: CampaignView): string[] {
 
 /** Answer to "who held this place on this date?". */
 export interface HolderAnswer {
+  /** The moment asked about: `YYYY-MM-DD` on a day step (the end of that day), else `YYYY-MM-DDTHH:MM`. */
   date: string;
   lngLat: [number, number];
   side: Side;
@@ -109,7 +122,7 @@ export function holderAt(pack: Pack, day: number, lngLat: [number, number]): Hol
 /** The same answer from a view already computed (the one the map is drawing). */
 export function holderIn(view: CampaignView, lngLat: [number, number]): HolderAnswer {
   return {
-    date: view.iso,
+    date: momentIso(view.day),
     lngLat,
     side: sideOf(view.north, lngLat),
     frontDistanceKm: Math.round(distanceToFrontKm(view.front.coords, lngLat) * 10) / 10,

@@ -264,6 +264,12 @@ export const en = {
 
   'date.long': '{day} {month} {year}',
   'date.short': '{day} {month}',
+  'date.withTime': '{date}, {part} ({time})',
+  'time.night': 'before dawn',
+  'time.morning': 'morning',
+  'time.afternoon': 'afternoon',
+  'time.evening': 'evening',
+  'time.lateNight': 'night',
   'unit.km': '{value} km',
 
   'month.1': 'January', 'month.2': 'February', 'month.3': 'March', 'month.4': 'April',

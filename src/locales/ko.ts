@@ -266,6 +266,12 @@ export const ko: Record<MessageKey, string> = {
 
   'date.long': '{year}년 {month} {day}일',
   'date.short': '{month} {day}일',
+  'date.withTime': '{date} {part}({time})',
+  'time.night': '새벽',
+  'time.morning': '오전',
+  'time.afternoon': '오후',
+  'time.evening': '저녁',
+  'time.lateNight': '밤',
   'unit.km': '{value}km',
 
   'month.1': '1월', 'month.2': '2월', 'month.3': '3월', 'month.4': '4월',

@@ -129,7 +129,7 @@ describe('positions over the whole day', () => {
   });
 
   it('a unit known "on 31 December" is still drawn, in place, at 23:00 that day', () => {
-    const late = unitsAt(pack.tracks, dayOf('1950-12-31') + 23 / 24).features.map((f) => f.properties);
+    const late = unitsAt(pack.tracks, periodStart('1950-12-31') + 23 / 24).features.map((f) => f.properties);
     for (const id of ['pva-38-army', 'pva-40-army', 'pva-42-army', 'pva-66-army', 'rok-1-div', 'rok-2-div', 'rok-5-div', 'rok-6-div']) {
       const u = late.find((p) => p.unit === id);
       expect(u, id).toBeDefined();

@@ -15,14 +15,14 @@ const pos = (id: string, u: string, from: string, to: string, at: [number, numbe
 const units = { a: unit('a'), b: unit('b') };
 
 describe('a date names the whole day', () => {
-  it('periodStart is 00:00 and periodEnd 24:00 of the date', () => {
-    expect(periodStart('1950-12-31')).toBe(dayOf('1950-12-31'));
-    expect(periodEnd('1950-12-31')).toBe(dayOf('1951-01-01'));
+  it('periodStart is 00:00 and periodEnd 24:00 of the date (the slider step dayOf gives)', () => {
+    expect(periodStart('1950-12-31')).toBe(dayOf('1950-12-30'));
+    expect(periodEnd('1950-12-31')).toBe(dayOf('1950-12-31'));
   });
 
   it('a unit known on one day is shown, in place, at every hour of that day', () => {
     const tracks = prepareTracks([pos('p', 'a', '1950-12-31', '1950-12-31', [127, 38])], units);
-    const d = dayOf('1950-12-31');
+    const d = periodStart('1950-12-31');
     for (let h = 0; h < 24; h++) {
       const shown = unitsAt(tracks, d + h / 24).features;
       expect(shown.map((f) => [f.properties.unit, f.properties.moving, f.geometry.coordinates])).toEqual([['a', false, [127, 38]]]);
@@ -37,7 +37,7 @@ describe('a date names the whole day', () => {
       pos('p1', 'b', '1951-01-01', '1951-01-03', [127, 38]),
       pos('p2', 'b', '1951-01-05', '1951-01-05', [127, 37]),
     ], units);
-    const at = (iso: string, hour: number) => unitsAt(tracks, dayOf(iso) + hour / 24).features[0];
+    const at = (iso: string, hour: number) => unitsAt(tracks, periodStart(iso) + hour / 24).features[0];
     expect(at('1951-01-03', 23).properties.moving).toBe(false);
     expect(at('1951-01-03', 23).geometry.coordinates).toEqual([127, 38]);
     const mid = at('1951-01-04', 12);
@@ -53,7 +53,7 @@ describe('a date names the whole day', () => {
       properties: { id: 'x', side: 'UN', kind: 'withdrawal', from: '1951-01-07', to: '1951-01-07', label_en: 'x', label_ko: 'x', certainty: 2, sources: ['T'] },
       geometry: { type: 'LineString', coordinates: [[127, 37.4], [127, 37.2]] },
     }]);
-    const opacity = (h: number) => arrowsAt(arrows, dayOf('1951-01-07') + h / 24).features[0]?.properties.opacity ?? 0;
+    const opacity = (h: number) => arrowsAt(arrows, periodStart('1951-01-07') + h / 24).features[0]?.properties.opacity ?? 0;
     expect(opacity(0)).toBe(1);
     expect(opacity(23)).toBe(1);
     expect(opacity(30)).toBeCloseTo(0.5);

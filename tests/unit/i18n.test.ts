@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
 import { ko } from '../../src/locales/ko.ts';
-import { formatDate, formatKm, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
+import { formatDate, formatKm, formatMoment, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 describe('loading catalogues', () => {
@@ -37,9 +37,21 @@ describe('formatting', () => {
   it('writes dates in words in each language', () => {
     expect(formatDate('en', jan4)).toBe('4 January 1951');
     expect(formatDate('ko', jan4)).toBe('1951년 1월 4일');
-    expect(formatDate('en', dayOf('1950-12-31') + 0.7)).toBe('31 December 1950');
+    // A moment between two day steps belongs to the later date (a date alone is the end of its day).
+    expect(formatDate('en', dayOf('1950-12-31') + 0.7)).toBe('1 January 1951');
     expect(formatShortDate('en', jan4)).toBe('4 Jan');
     expect(formatShortDate('ko', jan4)).toBe('1월 4일');
+  });
+
+  it('gives the time of day in words between day steps, in each language', () => {
+    expect(formatMoment('en', jan4)).toBe('4 January 1951');
+    expect(formatMoment('ko', jan4)).toBe('1951년 1월 4일');
+    const afternoon = dayOf('1951-01-05') + 14 / 24;
+    expect(formatMoment('en', afternoon)).toBe('6 January 1951, afternoon (14:00)');
+    expect(formatMoment('ko', afternoon)).toBe('1951년 1월 6일 오후(14:00)');
+    expect(formatMoment('en', dayOf('1951-01-02') + 3 / 24)).toBe('3 January 1951, before dawn (03:00)');
+    expect(formatMoment('ko', dayOf('1951-01-02') + 3 / 24)).toBe('1951년 1월 3일 새벽(03:00)');
+    expect(formatMoment('en', dayOf('1951-01-03') + 22 / 24)).toBe('4 January 1951, night (22:00)');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -41,7 +41,11 @@ describe('view helpers', () => {
   it('finds the phase containing a day', () => {
     expect(phaseIndexAt([0, 1, 3, 5], -1)).toBe(0);
     expect(phaseIndexAt([0, 1, 3, 5], 0)).toBe(0);
-    expect(phaseIndexAt([0, 1, 3, 5], 2.9)).toBe(1);
+    // A phase covers its whole start date: from just after the previous day step.
+    expect(phaseIndexAt([0, 1, 3, 5], 1.9)).toBe(1);
+    expect(phaseIndexAt([0, 1, 3, 5], 2)).toBe(1);
+    expect(phaseIndexAt([0, 1, 3, 5], 2 + 1e-9)).toBe(1);
+    expect(phaseIndexAt([0, 1, 3, 5], 2.1)).toBe(2);
     expect(phaseIndexAt([0, 1, 3, 5], 3)).toBe(2);
     expect(phaseIndexAt([0, 1, 3, 5], 99)).toBe(3);
   });
