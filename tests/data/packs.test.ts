@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { loadNarrative, loadPack, loadSurroundings, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
-import { dayOf } from '../../src/lib/dates.ts';
+import { dayOf, periodStart } from '../../src/lib/dates.ts';
 import { isValidSidc } from '../../src/build/unit-symbols.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
 import { topology } from 'topojson-server';
@@ -186,7 +186,7 @@ describe('synthetic pack', () => {
   it('shows units only where their position is known, moving in between', async () => {
     const pack = await loadPack(SYNTHETIC, fsJsonReader, { isValidSidc });
     const at = (iso: string) => unitsAt(pack.tracks, dayOf(iso)).features.map((f) => [f.properties.unit, f.properties.moving]);
-    const atNoon = (iso: string) => unitsAt(pack.tracks, dayOf(iso) + 0.5).features.map((f) => [f.properties.unit, f.properties.moving]);
+    const atNoon = (iso: string) => unitsAt(pack.tracks, periodStart(iso) + 0.5).features.map((f) => [f.properties.unit, f.properties.moving]);
     expect(at('1900-01-01')).toEqual([['blue-div', false]]);
     // Known on 1–2 Jan: still in place at midday on the 2nd, moving from the 3rd.
     expect(atNoon('1900-01-02')).toEqual([['blue-div', false]]);

@@ -32,7 +32,8 @@ describe('URL parameters', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+    // 3000 runs: generous on a loaded machine (not a speed assertion).
+  }, 60_000);
 
   it('parseEmbedParams never throws and every field is one of its allowed values', () => {
     fc.assert(
@@ -51,7 +52,8 @@ describe('URL parameters', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+    // 3000 runs: generous on a loaded machine (not a speed assertion).
+  }, 60_000);
 });
 
 describe('messages', () => {
@@ -65,7 +67,8 @@ describe('messages', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+    // 3000 runs: generous on a loaded machine (not a speed assertion).
+  }, 60_000);
 
   it('acceptInbound refuses every origin but the parent', () => {
     fc.assert(
