@@ -13,15 +13,24 @@ export interface Notice {
   vars: Record<string, string>;
 }
 
-/** Parameters of the full map page. */
-export interface AppParams {
-  /** Day number to open; the pack start when absent or unusable. */
+/** Date, language and range: what every page reads from its URL. */
+export interface PageParams {
+  /** Day number to open, inside [start, end]; `start` when absent or unusable. */
   day: number;
   /** Language asked for in the URL, if valid. */
   lang?: Lang;
+  /** The slider's range (day numbers), narrowed by `start` and `end`; the pack's by default. */
+  start: number;
+  end: number;
   /** The lesson in `?lesson=`, if there is one and it is valid in full. */
   lesson?: Lesson;
   notices: Notice[];
+}
+
+/** Parameters of the full map page. */
+export interface AppParams extends PageParams {
+  /** `present=1`: open in present mode (full screen, large date and phase, for a projector). */
+  present: boolean;
 }
 
 /** Longest parameter value echoed back in a notice (values are shown as text, never HTML). */
@@ -67,32 +76,52 @@ export function expandLesson(search: string, packStart: number, packEnd: number)
   return { search: q.toString(), lesson: l, notices: [] };
 }
 
-/** Parses the page's query string against the pack's date range [start, end] (day numbers). */
-export function parseAppParams(search: string, start: number, end: number): AppParams {
-  const expanded = expandLesson(search, start, end);
-  const q = searchParams(expanded.search);
-  const notices: Notice[] = [...expanded.notices];
-  const lesson = expanded.lesson;
-  // A lesson plays within its own range.
-  if (lesson) [start, end] = [dayOf(lesson.start), dayOf(lesson.end)];
-  let day = start;
+/** The date asked for with `?date=`, clamped into [start, end]; `start` when absent or bad. */
+function dateParam(q: URLSearchParams, start: number, end: number, notices: Notice[]): number {
   const rawDate = q.get('date');
-  if (rawDate !== null) {
-    const parsed = parseIsoDate(rawDate);
-    if (parsed === undefined) {
-      notices.push({ key: 'notice.badDate', vars: { value: echo(rawDate), fallback: isoOf(start) } });
-    } else {
-      day = clampDay(parsed, start, end);
-      if (day !== parsed) notices.push({ key: 'notice.dateOutOfRange', vars: { value: rawDate, fallback: isoOf(day) } });
-    }
+  if (rawDate === null) return start;
+  const parsed = parseIsoDate(rawDate);
+  if (parsed === undefined) {
+    notices.push({ key: 'notice.badDate', vars: { value: echo(rawDate), fallback: isoOf(start) } });
+    return start;
   }
+  const day = clampDay(parsed, start, end);
+  if (day !== parsed) notices.push({ key: 'notice.dateOutOfRange', vars: { value: rawDate, fallback: isoOf(day) } });
+  return day;
+}
+
+/** Date, language and the `start`/`end` range, shared by the app and the embed. */
+function pageParams(q: URLSearchParams, packStart: number, packEnd: number, notices: Notice[]): PageParams {
+  let start = bound(q, 'start', packStart, packEnd, notices) ?? packStart;
+  let end = bound(q, 'end', packStart, packEnd, notices) ?? packEnd;
+  if (end < start) {
+    notices.push({ key: 'notice.badParam', vars: { name: 'end', value: isoOf(end) } });
+    [start, end] = [packStart, packEnd];
+  }
+  const day = dateParam(q, start, end, notices);
   const rawLang = q.get('lang');
   let lang: Lang | undefined;
   if (rawLang !== null) {
     if (isLang(rawLang)) lang = rawLang;
     else notices.push({ key: 'notice.badLang', vars: { value: echo(rawLang) } });
   }
-  return { day, lang, ...(lesson ? { lesson } : {}), notices };
+  return { day, lang, start, end, notices };
+}
+
+/**
+ * Parses the full map page's query string against the pack's date range [packStart, packEnd]
+ * (day numbers). Like the embed, `start` and `end` narrow the slider's range. Never throws.
+ */
+export function parseAppParams(search: string, packStart: number, packEnd: number): AppParams {
+  const expanded = expandLesson(search, packStart, packEnd);
+  const q = searchParams(expanded.search);
+  const notices: Notice[] = [...expanded.notices];
+  const lesson = expanded.lesson;
+  // A lesson plays within its own range.
+  const [first, last] = lesson ? [dayOf(lesson.start), dayOf(lesson.end)] : [packStart, packEnd];
+  const page = pageParams(q, first, last, notices);
+  const present = flag(q, 'present', false, notices);
+  return { ...page, ...(lesson ? { lesson } : {}), present, notices };
 }
 
 /**
@@ -111,10 +140,7 @@ export const SPEEDS = { slow: 0.5, normal: 1, fast: 3 } as const;
 export type Speed = keyof typeof SPEEDS;
 
 /** Parameters of the embed page. */
-export interface EmbedParams extends AppParams {
-  /** The slider's range, narrowed by `start` and `end`. */
-  start: number;
-  end: number;
+export interface EmbedParams extends PageParams {
   autoplay: boolean;
   speed: Speed;
   narrative: 'open' | 'closed' | 'none';
@@ -172,13 +198,7 @@ export function parseEmbedParams(search: string, packStart: number, packEnd: num
   search = expanded.search;
   const q = searchParams(search);
   const notices: Notice[] = [...expanded.notices];
-  let start = bound(q, 'start', packStart, packEnd, notices) ?? packStart;
-  let end = bound(q, 'end', packStart, packEnd, notices) ?? packEnd;
-  if (end < start) {
-    notices.push({ key: 'notice.badParam', vars: { name: 'end', value: isoOf(end) } });
-    [start, end] = [packStart, packEnd];
-  }
-  const base = parseAppParams(search, start, end);
+  const page = pageParams(q, packStart, packEnd, notices);
   const rawOrigin = q.get('parentOrigin');
   let parentOrigin: string | undefined;
   if (rawOrigin !== null) {
@@ -190,5 +210,5 @@ export function parseEmbedParams(search: string, packStart: number, packEnd: num
   const narrative = choice(q, 'narrative', ['open', 'closed', 'none'] as const, 'closed', notices);
   const controls = flag(q, 'controls', true, notices);
   const interactive = flag(q, 'interactive', true, notices);
-  return { ...base, ...(expanded.lesson ? { lesson: expanded.lesson } : {}), notices: [...notices, ...base.notices], start, end, autoplay, speed, narrative, controls, interactive, parentOrigin };
+  return { ...page, ...(expanded.lesson ? { lesson: expanded.lesson } : {}), notices, autoplay, speed, narrative, controls, interactive, parentOrigin };
 }

@@ -1,13 +1,57 @@
 /**
- * Share links and the iframe snippet teachers paste into lesson pages.
+ * Share links and the iframe snippet teachers paste into lesson pages. Only values that differ
+ * from a page's defaults are written, so links stay short; src/lib/params.ts reads them back.
  */
 import type { Lang } from './types.ts';
+import type { Speed } from './params.ts';
 
-/** Link to the full map at a date, relative to the page base. */
-export function shareLink(baseUri: string, iso: string, lang: Lang): string {
+/** What a teacher chose in the Share dialog. */
+export interface ShareOptions {
+  /** The date the map opens on (YYYY-MM-DD). */
+  date: string;
+  lang: Lang;
+  /** The slider's range; omitted (or equal to the pack's) for the whole month. */
+  start?: string;
+  end?: string;
+  /** Embed only: playback speed (default `normal`). */
+  speed?: Speed;
+  /** Embed only: start playing at once (default off). */
+  autoplay?: boolean;
+  /** Embed only: the narrative under the map starts open (default closed). */
+  narrativeOpen?: boolean;
+  /** Embed only: no pan or zoom (`interactive=0`). */
+  locked?: boolean;
+}
+
+/** The pack's whole range, so a range equal to it is left out of the URL. */
+export interface PackRange {
+  start: string;
+  end: string;
+}
+
+/** Date, range and language: what both the app and the embed read. */
+function common(url: URL, o: ShareOptions, range: PackRange): void {
+  url.searchParams.set('date', o.date);
+  if (o.start && o.start !== range.start) url.searchParams.set('start', o.start);
+  if (o.end && o.end !== range.end) url.searchParams.set('end', o.end);
+  url.searchParams.set('lang', o.lang);
+}
+
+/** Link to the full map, relative to the page base. */
+export function shareLink(baseUri: string, o: ShareOptions, range: PackRange): string {
   const url = new URL('index.html', baseUri);
-  url.searchParams.set('date', iso);
-  url.searchParams.set('lang', lang);
+  common(url, o, range);
+  return url.href;
+}
+
+/** The embed's address with every option that differs from the embed's defaults. */
+export function embedUrl(baseUri: string, o: ShareOptions, range: PackRange): string {
+  const url = new URL('embed.html', baseUri);
+  common(url, o, range);
+  if (o.speed && o.speed !== 'normal') url.searchParams.set('speed', o.speed);
+  if (o.autoplay) url.searchParams.set('autoplay', '1');
+  if (o.narrativeOpen) url.searchParams.set('narrative', 'open');
+  if (o.locked) url.searchParams.set('interactive', '0');
   return url.href;
 }
 
@@ -16,10 +60,7 @@ function attr(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** The <iframe> snippet for the embed at a date: one line, works where scripts are stripped. */
-export function iframeSnippet(baseUri: string, iso: string, lang: Lang, title: string, height = 640): string {
-  const url = new URL('embed.html', baseUri);
-  url.searchParams.set('date', iso);
-  url.searchParams.set('lang', lang);
-  return `<iframe src="${attr(url.href)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="border:0"></iframe>`;
+/** The <iframe> snippet for the embed: one line, works where scripts are stripped. */
+export function iframeSnippet(src: string, title: string, height = 640): string {
+  return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="border:0"></iframe>`;
 }

@@ -369,7 +369,7 @@ describe('forces, lines and sharing', () => {
     const link = await w.page.getByLabel('Link to this date').inputValue();
     expect(link).toBe(`${base}index.html?date=1951-01-15&lang=en`);
     const snippet = await w.page.getByLabel(/Embed code/).inputValue();
-    expect(snippet).toMatch(/^<iframe src="[^"]*embed\.html\?date=1951-01-15&amp;lang=en" title="[^"]+" width="100%" height="\d+" loading="lazy" allow="fullscreen"/);
+    expect(snippet).toMatch(/^<iframe src="[^"]*embed\.html\?date=1951-01-15&amp;lang=en&amp;interactive=0" title="[^"]+" width="100%" height="\d+" loading="lazy" allow="fullscreen"/);
     await w.context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmbedParams, parseOrigin } from '../../src/lib/params.ts';
-import { iframeSnippet, shareLink } from '../../src/lib/share.ts';
+import { embedUrl, iframeSnippet, shareLink } from '../../src/lib/share.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const start = dayOf('1950-12-31');
@@ -43,9 +43,21 @@ describe('parseEmbedParams', () => {
 });
 
 describe('share', () => {
+  const pack = { start: '1950-12-31', end: '1951-01-31' };
+
   it('builds the link and the iframe snippet', () => {
-    expect(shareLink('https://maps.example/korea/', '1951-01-04', 'ko')).toBe('https://maps.example/korea/index.html?date=1951-01-04&lang=ko');
-    const s = iframeSnippet('https://maps.example/korea/index.html', '1951-01-04', 'en', 'Map "1951"');
+    expect(shareLink('https://maps.example/korea/', { date: '1951-01-04', lang: 'ko' }, pack)).toBe('https://maps.example/korea/index.html?date=1951-01-04&lang=ko');
+    const src = embedUrl('https://maps.example/korea/index.html', { date: '1951-01-04', lang: 'en' }, pack);
+    const s = iframeSnippet(src, 'Map "1951"');
     expect(s).toBe('<iframe src="https://maps.example/korea/embed.html?date=1951-01-04&amp;lang=en" title="Map &quot;1951&quot;" width="100%" height="640" loading="lazy" allow="fullscreen" style="border:0"></iframe>');
+  });
+
+  it('writes every chosen option and leaves defaults out', () => {
+    const o = { date: '1951-01-10', lang: 'ko', start: '1951-01-04', end: '1951-01-25', speed: 'fast', autoplay: true, narrativeOpen: true, locked: true } as const;
+    expect(embedUrl('https://m.example/', o, pack)).toBe('https://m.example/embed.html?date=1951-01-10&start=1951-01-04&end=1951-01-25&lang=ko&speed=fast&autoplay=1&narrative=open&interactive=0');
+    // The full map takes the range and language; the embed-only options are not its business.
+    expect(shareLink('https://m.example/', o, pack)).toBe('https://m.example/index.html?date=1951-01-10&start=1951-01-04&end=1951-01-25&lang=ko');
+    const defaults = { date: '1951-01-10', lang: 'en', ...pack, speed: 'normal', autoplay: false, narrativeOpen: false, locked: false } as const;
+    expect(embedUrl('https://m.example/', defaults, pack)).toBe('https://m.example/embed.html?date=1951-01-10&lang=en');
   });
 });

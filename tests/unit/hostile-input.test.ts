@@ -7,12 +7,13 @@ import fc from 'fast-check';
 import { parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
 import { acceptInbound, parseInbound } from '../../src/lib/messages.ts';
 import { parseQueryArgs } from '../../src/lib/query-args.ts';
-import { dayOf, parseIsoDate } from '../../src/lib/dates.ts';
+import { dayOf, isoOf, parseIsoDate } from '../../src/lib/dates.ts';
+import { embedUrl, shareLink } from '../../src/lib/share.ts';
 import { isLang } from '../../src/lib/i18n.ts';
 
 const start = dayOf('1950-12-31');
 const end = dayOf('1951-01-31');
-const KEYS = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'parentOrigin', 'x'];
+const KEYS = ['date', 'start', 'end', 'present', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'parentOrigin', 'x'];
 
 /** Query strings built from allowed keys with hostile values, plus raw junk. */
 const queries = fc.oneof(
@@ -26,9 +27,13 @@ describe('URL parameters', () => {
     fc.assert(
       fc.property(queries, (q) => {
         const p = parseAppParams(q, start, end);
-        expect(p.day).toBeGreaterThanOrEqual(start);
-        expect(p.day).toBeLessThanOrEqual(end);
+        expect(p.start).toBeGreaterThanOrEqual(start);
+        expect(p.end).toBeLessThanOrEqual(end);
+        expect(p.start).toBeLessThanOrEqual(p.end);
+        expect(p.day).toBeGreaterThanOrEqual(p.start);
+        expect(p.day).toBeLessThanOrEqual(p.end);
         expect(p.lang === undefined || isLang(p.lang)).toBe(true);
+        expect(typeof p.present).toBe('boolean');
       }),
       { numRuns: 3000 },
     );
@@ -54,6 +59,47 @@ describe('URL parameters', () => {
     );
     // 3000 runs: generous on a loaded machine (not a speed assertion).
   }, 60_000);
+});
+
+/** Share dialog choices: any date range inside the pack, a date in it (the dialog clamps it), any language, speed and switches. */
+const days = fc.integer({ min: start, max: end }).map(isoOf);
+const shareOptions = fc.record({
+  date: days, a: days, b: days, lang: fc.constantFrom('en', 'ko'), speed: fc.constantFrom('slow', 'normal', 'fast'),
+  autoplay: fc.boolean(), narrativeOpen: fc.boolean(), locked: fc.boolean(),
+}).map(({ a, b, date, ...o }) => {
+  const [first, last] = a < b ? [a, b] : [b, a];
+  return { ...o, start: first, end: last, date: date < first ? first : date > last ? last : date };
+});
+const PACK = { start: isoOf(start), end: isoOf(end) };
+
+describe('share links read back', () => {
+  it('the app opens what the Share link says: date, range, language', () => {
+    fc.assert(
+      fc.property(shareOptions, (o) => {
+        const url = new URL(shareLink('https://school.example/map/', o, PACK));
+        const p = parseAppParams(url.search, start, end);
+        expect(p.notices).toEqual([]);
+        expect([isoOf(p.start), isoOf(p.end), p.lang]).toEqual([o.start, o.end, o.lang]);
+        expect(isoOf(p.day)).toBe(o.date);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the embed opens with every option the snippet asks for', () => {
+    fc.assert(
+      fc.property(shareOptions, (o) => {
+        const url = new URL(embedUrl('https://school.example/map/', o, PACK));
+        const p = parseEmbedParams(url.search, start, end);
+        expect(p.notices).toEqual([]);
+        expect(p).toMatchObject({
+          day: dayOf(o.date), start: dayOf(o.start), end: dayOf(o.end), lang: o.lang, speed: o.speed, autoplay: o.autoplay,
+          narrative: o.narrativeOpen ? 'open' : 'closed', interactive: !o.locked, controls: true,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('messages', () => {

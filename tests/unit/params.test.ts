@@ -14,7 +14,7 @@ describe('parseAppParams', () => {
   });
 
   it('defaults to the start with no notice when nothing is given', () => {
-    expect(parseAppParams('', start, end)).toEqual({ day: start, lang: undefined, notices: [] });
+    expect(parseAppParams('', start, end)).toEqual({ day: start, lang: undefined, start, end, present: false, notices: [] });
   });
 
   it('falls back to the start with a notice on a malformed date', () => {
@@ -36,6 +36,25 @@ describe('parseAppParams', () => {
       expect(p.day).toBe(start);
       for (const n of p.notices) for (const v of Object.values(n.vars)) expect(v.length).toBeLessThanOrEqual(41);
     }
+  });
+
+  it('narrows the range with start and end as the embed does, and keeps the date inside it', () => {
+    const p = parseAppParams('?start=1951-01-04&end=1951-01-15&date=1951-01-20', start, end);
+    expect([p.start, p.end, p.day]).toEqual([dayOf('1951-01-04'), dayOf('1951-01-15'), dayOf('1951-01-15')]);
+    expect(p.notices.map((n) => n.key)).toEqual(['notice.dateOutOfRange']);
+    expect(parseAppParams('?start=1951-01-04', start, end).day).toBe(dayOf('1951-01-04'));
+    const inverted = parseAppParams('?start=1951-01-20&end=1951-01-07', start, end);
+    expect([inverted.start, inverted.end]).toEqual([start, end]);
+    expect(inverted.notices.map((n) => n.vars.name)).toEqual(['end']);
+    const outside = parseAppParams('?start=1950-06-25', start, end);
+    expect(outside.start).toBe(start);
+    expect(outside.notices.map((n) => n.vars.name)).toEqual(['start']);
+  });
+
+  it('reads present=1', () => {
+    expect(parseAppParams('?present=1', start, end).present).toBe(true);
+    expect(parseAppParams('?present=0', start, end).present).toBe(false);
+    expect(parseAppParams('?present=big', start, end)).toMatchObject({ present: false, notices: [{ key: 'notice.badParam' }] });
   });
 
   it('ignores unknown keys and rejects unknown languages with a notice', () => {
