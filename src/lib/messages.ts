@@ -15,7 +15,13 @@ export type Inbound =
 export type Outbound =
   | { type: 'campaign-map:ready'; date: string; phase: string }
   | { type: 'campaign-map:datechange'; date: string; phase: string }
-  | { type: 'campaign-map:height'; height: number };
+  | { type: 'campaign-map:height'; height: number }
+  /** A lesson reached stop `stop` (0-based) of `stops`. */
+  | { type: 'campaign-map:stop'; stop: number; stops: number; date: string }
+  /** The student's first answer at stop `stop` was right or not (never the answer itself). */
+  | { type: 'campaign-map:answer'; stop: number; correct: boolean }
+  /** The lesson's summary is shown: how many questions, how many answered right. */
+  | { type: 'campaign-map:lessonend'; questions: number; correct: number };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
