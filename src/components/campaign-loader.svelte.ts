@@ -4,10 +4,10 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { FeatureCollection } from 'geojson';
-import type { Lang, Manifest, Narrative } from '../lib/types.ts';
+import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
 
 /** One language's unit-card notes as a page holds them: loaded (by unit id), or why not. */
@@ -25,6 +25,9 @@ export class CampaignLoader {
   /** Unit-card notes by language, once asked for (see useNotes): the notes, or why they could not be loaded. */
   notes = $state.raw<Partial<Record<Lang, NotesState>>>({});
   #notesLoading = new Set<Lang>();
+  /** Glossaries by language, once asked for (see useGlossary). */
+  glossaries = $state.raw<Partial<Record<Lang, Glossary>>>({});
+  #glossaryAsked = new Set<Lang>();
   /** Land around the campaign (neighbouring countries), once loaded (see useSurroundings). */
   surroundings = $state.raw<FeatureCollection>();
   #surroundingsAsked = false;
@@ -53,6 +56,7 @@ export class CampaignLoader {
         ...this.parts,
         langs: [lang],
         unitNotes: false,
+        glossary: false,
         surroundings: false,
         onManifest: (m) => {
           onManifest(m);
@@ -64,6 +68,8 @@ export class CampaignLoader {
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
       this.notes = {};
       this.#notesLoading.clear();
+      this.glossaries = {};
+      this.#glossaryAsked.clear();
       this.surroundings = undefined;
       this.#surroundingsAsked = false;
       this.pack = loaded.pack;
@@ -112,6 +118,23 @@ export class CampaignLoader {
       if (this.pack === pack) this.notes = { ...this.notes, [lang]: { error: loadErrorText(e) } };
     } finally {
       this.#notesLoading.delete(lang);
+    }
+  }
+
+  /**
+   * Loads the glossary in `lang` once. A failure leaves the narrative without pop-ups (its
+   * text is whole without them) and is logged.
+   */
+  async useGlossary(lang: Lang): Promise<void> {
+    const pack = this.pack;
+    if (!pack || this.#glossaryAsked.has(lang)) return;
+    this.#glossaryAsked.add(lang);
+    try {
+      const { manifest, read } = this.source();
+      const glossary = await loadGlossary(manifest, pack.manifest, lang, read);
+      if (glossary && this.pack === pack) this.glossaries = { ...this.glossaries, [lang]: glossary };
+    } catch (e) {
+      console.warn(`The glossary could not be loaded: ${loadErrorText(e)}`);
     }
   }
 

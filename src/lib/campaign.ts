@@ -3,7 +3,7 @@
  * The reader is injected so the browser (fetch) and Node (fs) share this code.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { ArrowProps, Fronts, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex, Unit, UnitNotes, UnitPositionProps } from './types.ts';
+import type { ArrowProps, Fronts, Glossary, Lang, Manifest, Narrative, Places, RefLineProps, SourceIndex, Unit, UnitNotes, UnitPositionProps } from './types.ts';
 import { prepareArrows, prepareTracks, type PreparedArrow, type UnitTrack } from './forces.ts';
 import { LANGS } from './types.ts';
 import { dayOf } from './dates.ts';
@@ -12,7 +12,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
   BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
-  validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type PackContext, type Problem,
+  validateGlossary, validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type PackContext, type Problem,
 } from './validate.ts';
 
 /** Reads and parses one JSON file; rejects with a message naming the path on failure. */
@@ -35,6 +35,8 @@ export interface Pack {
   narratives: Partial<Record<Lang, Narrative>>;
   /** The unit-card notes loaded with the pack, by language then unit id (see LoadOptions.unitNotes). */
   unitNotes: Partial<Record<Lang, Record<string, string>>>;
+  /** The glossaries loaded with the pack, by language (see LoadOptions.glossary). */
+  glossaries: Partial<Record<Lang, Glossary>>;
   /** The source index, unless loaded without it (see LoadOptions.sources). */
   sources?: SourceIndex;
   basemap: {
@@ -88,6 +90,11 @@ export interface LoadOptions {
    */
   unitNotes?: boolean;
   /**
+   * Whether to load the glossaries in `langs` (default: true). Pages load one with
+   * loadGlossary once the narrative is shown; the embed shows none.
+   */
+  glossary?: boolean;
+  /**
    * Whether to load the surroundings (neighbouring countries) with the basemap (default:
    * true). Pages with a map load them once its first view is complete (see loadSurroundings).
    */
@@ -108,7 +115,8 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const langs = options.langs ?? LANGS;
   const withSources = options.sources ?? true;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
-  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, surroundings, ...texts] = await Promise.all([
+  const glossaryFiles = options.glossary === false || !m.files.glossary ? [] : langs.map((l) => at(m.files.glossary![l]));
+  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, glossaries, surroundings, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
@@ -118,6 +126,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     optional(m.files.arrows, empty()),
     readBasemap(m.files.basemap, at, read),
     Promise.all(noteFiles.map(read)),
+    Promise.all(glossaryFiles.map(read)),
     options.surroundings === false || !m.files.surroundings ? undefined : readSurroundings(at(m.files.surroundings), read),
     ...langs.map((l) => read(at(m.files.narrative[l]))),
   ]);
@@ -141,6 +150,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
     ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
     ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
+    ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
   ];
   if (!mainlandFeature && !basemap.problems.length) all.push({ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' });
   if (all.length) throw new PackError(all);
@@ -159,6 +169,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
     narratives: Object.fromEntries(langs.map((l, i) => [l, texts[i] as Narrative])),
     unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
+    glossaries: Object.fromEntries(glossaryFiles.map((_, i) => [langs[i], glossaries[i] as Glossary])),
     sources: withSources ? (sources as SourceIndex) : undefined,
     basemap: {
       mainland: mainlandFeature as Feature<Polygon>,
@@ -190,6 +201,17 @@ export async function loadUnitNotes(manifestPath: string, pack: Pick<Pack, 'mani
   const problems = validateUnitNotes(file, data, lang, new Set(Object.keys(pack.units)));
   if (problems.length) throw new PackError(problems);
   return (data as UnitNotes).notes;
+}
+
+/** Loads and checks one language's glossary for a loaded pack, or undefined when the pack has none. */
+export async function loadGlossary(manifestPath: string, manifest: Manifest, lang: Lang, read: JsonReader): Promise<Glossary | undefined> {
+  const rel = manifest.files.glossary?.[lang];
+  if (!rel) return undefined;
+  const file = joinPath(manifestPath, rel);
+  const data = await read(file);
+  const problems = validateGlossary(file, data, lang);
+  if (problems.length) throw new PackError(problems);
+  return data as Glossary;
 }
 
 /** What every check needs from the manifest: its phases and date range, and the source index if loaded. */

@@ -135,6 +135,8 @@ export interface Manifest {
     units?: string;
     /** Per language, the unit cards' notes (loaded when a card is first needed). */
     unitNotes?: Record<Lang, string>;
+    /** Per language, the glossary: words the narrative explains in pop-ups. */
+    glossary?: Record<Lang, string>;
     /** Dated unit positions (Point features). */
     unitPositions?: string;
     /** Dated arrows (LineString features). */
@@ -191,6 +193,22 @@ export interface Unit {
 export interface UnitNotes {
   lang: Lang;
   notes: Record<string, string>;
+}
+
+/** One word the narrative explains (geo/<pack>/glossary.<lang>.json). */
+export interface GlossaryTerm {
+  /** The word as a heading, e.g. "salient". */
+  term: string;
+  /** The forms it takes in the narrative (case-insensitive in Latin script); its first one in each phase gets a pop-up. */
+  forms: string[];
+  /** A plain-words definition for a reader of about fourteen. */
+  definition: string;
+}
+
+/** One language's glossary, keyed by term id. */
+export interface Glossary {
+  lang: Lang;
+  terms: Record<string, GlossaryTerm>;
 }
 
 /** A dated position of a unit (geo/<pack>/unit-positions.geojson, Point features). */

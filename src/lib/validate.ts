@@ -88,6 +88,7 @@ export function validateManifest(file: string, data: Json): Problem[] {
   else if (!isStr(files.basemap) && (!isObj(files.basemap) || !BASEMAP_LAYERS.every((k) => isStr((files.basemap as Obj)[k])))) r.add('`files.basemap` needs a TopoJSON path, or mainland, land, rivers and parallel paths');
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
   if (isObj(files) && files.surroundings !== undefined && !isStr(files.surroundings)) r.add('`files.surroundings` must be the path of a TopoJSON file');
+  if (isObj(files) && files.glossary !== undefined && (!isObj(files.glossary) || !LANGS.every((l) => isStr((files.glossary as Obj)[l])))) r.add(`\`files.glossary\` needs a path per language (${LANGS.join(', ')})`);
   if (isObj(files) && files.unitNotes !== undefined) {
     if (!isStr(files.units)) r.add('`files.unitNotes` needs `files.units`');
     else if (!isObj(files.unitNotes) || !LANGS.every((l) => isStr((files.unitNotes as Obj)[l]))) r.add(`\`files.unitNotes\` needs a path per language (${LANGS.join(', ')})`);
@@ -314,6 +315,28 @@ export function validateUnitNotes(file: string, data: Json, lang: string, unitId
   }
   for (const id of unitIds) if (!isStr(data.notes[id]) || !data.notes[id].trim()) r.add('has no note for this unit', id);
   for (const id of Object.keys(data.notes)) if (!unitIds.has(id)) r.add('is not in units.json', id);
+  return r.problems;
+}
+
+/** Checks one language's glossary: each term a heading, the forms it takes in the text, a definition. */
+export function validateGlossary(file: string, data: Json, lang: string): Problem[] {
+  const r = new Report(file);
+  if (!isObj(data) || data.lang !== lang || !isObj(data.terms) || Object.keys(data.terms).length === 0) {
+    r.add(`must be an object with lang "${lang}" and a non-empty \`terms\` object`);
+    return r.problems;
+  }
+  const forms = new Map<string, string>();
+  for (const [id, t] of Object.entries(data.terms)) {
+    if (!isObj(t)) { r.add('must be an object', id); continue; }
+    if (!isStr(t.term)) r.add('lacks `term`', id);
+    if (!isStr(t.definition) || !t.definition.trim()) r.add('lacks `definition`', id);
+    if (!isStrArray(t.forms) || t.forms.length === 0) { r.add('needs `forms`: the words as the narrative writes them', id); continue; }
+    for (const f of t.forms) {
+      const key = f.toLowerCase();
+      if (forms.has(key) && forms.get(key) !== id) r.add(`form "${f}" is also a form of "${forms.get(key)}"`, id);
+      forms.set(key, id);
+    }
+  }
   return r.problems;
 }
 
