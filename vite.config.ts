@@ -3,6 +3,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geoData } from './src/build/geo-data-plugin.ts';
 import { hostScriptDev } from './src/build/host-script-plugin.ts';
 import { subsetFonts } from './src/build/fonts-plugin.ts';
+import { VitePWA } from 'vite-plugin-pwa';
+import { appManifestPlugin } from './src/build/app-manifest-plugin.ts';
+import { SW_FILE, workboxOptions } from './src/build/offline.ts';
 
 /** The Content-Security-Policy of the built pages: nothing but our own origin. */
 const CSP = [
@@ -25,6 +28,10 @@ export default defineConfig({
     geoData({ root: 'geo', manifests: ['korea-1951-01/manifest.json'] }),
     hostScriptDev('src/host/embed-host.ts'),
     subsetFonts(),
+    appManifestPlugin(),
+    // Offline after one visit: a service worker precaches this build (see src/build/offline.ts);
+    // the app registers it itself (src/lib/offline.ts), the manifests come from appManifestPlugin.
+    VitePWA({ registerType: 'prompt', injectRegister: false, manifest: false, filename: SW_FILE, workbox: workboxOptions }),
     {
       name: 'csp-meta',
       apply: 'build',
@@ -45,6 +52,8 @@ export default defineConfig({
         main: 'index.html',
         embed: 'embed.html',
         print: 'print.html',
+        // The SCORM 1.2 SCO's launch page (see npm run package): the embed framed for an LMS.
+        scorm: 'scorm.html',
         host: 'src/host/embed-host.ts',
         lesson: 'examples/lesson.html',
         // The bare-MapLibre baseline page exists only in benchmark builds.

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
 
 interface ImportMetaEnv {
   /** Set only by `npm run bench`: exposes a repaint hook on the map element (see campaign-map.ts). */

@@ -163,6 +163,9 @@ export const en = {
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
   'notice.badLang': 'The language “{value}” is not available.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
+  'offline.ready': 'This map is now saved in your browser: it will open and work without a network.',
+  'offline.update': 'A new version of the map is ready.',
+  'offline.reload': 'Reload to update',
   'notice.dismiss': 'Dismiss',
   'notice.textFailed': 'The text in {lang} could not be loaded, so the page stays in this language. ({error})',
 

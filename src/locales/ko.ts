@@ -165,6 +165,9 @@ export const ko: Record<MessageKey, string> = {
   'notice.dateOutOfRange': '{value}은(는) 이 지도의 기간 밖이어서 가장 가까운 날짜인 {fallback}로 엽니다.',
   'notice.badLang': '“{value}” 언어는 지원하지 않습니다.',
   'notice.badParam': '링크의 “{name}” 값 “{value}”이(가) 올바르지 않아 기본값을 씁니다.',
+  'offline.ready': '이 지도가 브라우저에 저장되었습니다. 이제 인터넷 연결 없이도 열고 쓸 수 있습니다.',
+  'offline.update': '지도의 새 버전이 준비되었습니다.',
+  'offline.reload': '새로 고쳐 업데이트',
   'notice.dismiss': '닫기',
   'notice.textFailed': '{lang} 텍스트를 불러오지 못해 지금 언어로 계속 표시합니다. ({error})',
 

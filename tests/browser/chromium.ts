@@ -36,9 +36,13 @@ export interface Watched {
   consoleProblems: string[];
 }
 
-/** Opens a fresh context and page that records requests and console problems. */
+/**
+ * Opens a fresh context and page that records requests and console problems. Service workers
+ * are blocked unless a test asks for them (the offline tests): the app registers one after its
+ * first view, and its precache downloads would otherwise run beside every other test.
+ */
 export async function openPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleProblems: string[] = [];
