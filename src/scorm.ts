@@ -5,11 +5,12 @@
  */
 import './scorm.css';
 import { findApi, ScormSession, type Goal } from './lib/scorm12.ts';
-import { scoFrameUrl, parseScoMessage, phasesInRange } from './lib/sco.ts';
+import { lessonGoal, scoFrameUrl, parseScoMessage, phasesInRange } from './lib/sco.ts';
 
 // The build puts the pack's manifest in the page (see geo-data-plugin.ts, inline-json.ts).
 const manifestText = document.querySelector('script[type="application/json"][data-path]')?.textContent;
-const goal: Goal = { phases: manifestText ? phasesInRange(JSON.parse(manifestText), location.search) : [] };
+// A lesson is complete when its last stop is reached; the plain map when every phase was seen.
+const goal: Goal = lessonGoal(location.search) ?? { phases: manifestText ? phasesInRange(JSON.parse(manifestText), location.search) : [] };
 
 const api = findApi(window);
 const session = api ? new ScormSession(api, goal) : undefined;

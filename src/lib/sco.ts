@@ -66,6 +66,27 @@ export function phasesInRange(manifest: Pick<Manifest, 'start' | 'end' | 'phases
     .map((p) => p.id);
 }
 
+/**
+ * A lesson SCO's goal from its own parameters (`stops`, `questions`, written by
+ * `npm run package -- --lesson`): undefined for a SCO without a lesson.
+ */
+export function lessonGoal(search: string): { stops: number; questions: number } | undefined {
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(search);
+  } catch {
+    return undefined;
+  }
+  const count = (name: string) => {
+    const raw = q.get(name);
+    return raw !== null && /^\d{1,3}$/.test(raw) ? Number(raw) : undefined;
+  };
+  const stops = count('stops');
+  const questions = count('questions');
+  if (!q.get('lesson') || !stops || questions === undefined || questions > stops) return undefined;
+  return { stops, questions };
+}
+
 /** A report from the framed map that the SCO passes to the LMS. */
 export type ScoMessage =
   | { type: 'date'; date: string; phase: string }

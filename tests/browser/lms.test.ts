@@ -14,6 +14,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { generateSW } from 'workbox-build';
 import { launch, openPage, waitForMap } from './chromium.ts';
 import { writePackages, type Packages } from '../../src/build/packages/package.ts';
+import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 import { CC_LINK_FILE, CC_WEB_DIR } from '../../src/build/packages/manifests.ts';
 import { SW_FILE, workboxOptions } from '../../src/build/offline.ts';
 
@@ -115,6 +116,24 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** A test LMS serving the unzipped SCORM package `zip`; returns its address. */
+async function lmsFor(zip: string, name: string): Promise<string> {
+  const root = join(work, name);
+  const files = unzipTo(zip, join(root, 'course'));
+  expect(files).toContain('imsmanifest.xml');
+  expect(files).toContain('scorm.html');
+  cpSync('node_modules/scorm-again/dist/scorm12.js', join(root, 'scorm12.js'));
+  writeFileSync(join(root, 'lms.html'), LMS_PAGE);
+  writeFileSync(join(root, 'lms.js'), LMS_SCRIPT);
+  return serve(root);
+}
+
+/** The SCO's launch parameters, as the LMS passes them from the manifest's item. */
+function launchParameters(zip: string): string {
+  const xml = new TextDecoder().decode(unzipSync(readFileSync(zip))['imsmanifest.xml']);
+  return (/parameters="([^"]*)"/.exec(xml)?.[1] ?? '').replace(/&amp;/g, '&');
+}
+
 /** The map inside the SCO's frame inside the LMS page. */
 async function mapFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/course/embed.html')), { timeout: 30_000 }).toBe(true);
@@ -135,14 +154,7 @@ function checkOrder(calls: Call[]): void {
 
 describe('the SCORM 1.2 package in a test LMS', () => {
   it('initialises, reports incomplete then completed after every phase, records the date, resumes there, and fetches nothing outside the package', { timeout: 240_000 }, async () => {
-    const root = join(work, 'lms');
-    const files = unzipTo(packages.scorm, join(root, 'course'));
-    expect(files).toContain('imsmanifest.xml');
-    expect(files).toContain('scorm.html');
-    cpSync('node_modules/scorm-again/dist/scorm12.js', join(root, 'scorm12.js'));
-    writeFileSync(join(root, 'lms.html'), LMS_PAGE);
-    writeFileSync(join(root, 'lms.js'), LMS_SCRIPT);
-    const lms = await serve(root);
+    const lms = await lmsFor(packages.scorm, 'lms');
 
     const w = await openPage(browser, { viewport: { width: 1240, height: 860 } });
     await w.page.goto(`${lms}lms.html`);
@@ -189,6 +201,49 @@ describe('the SCORM 1.2 package in a test LMS', () => {
     expect(outside).toEqual([]);
     // The course's own files only: nothing from the LMS's folder but the LMS page itself.
     expect(w.requests.filter((u) => u.startsWith(lms) && !/\/(lms\.html|lms\.js|scorm12\.js)$/.test(u) && !u.startsWith(`${lms}course/`))).toEqual([]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('a lesson SCO reports its score and completes at its last stop', { timeout: 240_000 }, async () => {
+    const lesson: Lesson = {
+      version: 1,
+      title: 'Seoul falls',
+      start: '1951-01-01',
+      end: '1951-01-06',
+      lang: 'en',
+      autoplay: false,
+      speed: 'fast',
+      narrative: 'closed',
+      controls: true,
+      stops: [
+        { date: '1951-01-02', caption: 'The offensive breaks the Imjin line.' },
+        { date: '1951-01-04', caption: 'Seoul is abandoned.', question: { kind: 'choice', prompt: 'Which city fell on 4 January?', options: ['Seoul', 'Pusan'], correct: 0, explanation: 'Seoul fell on 4 January 1951.' } },
+      ],
+    } as Lesson;
+    const out = await writePackages({ dist: 'dist', out: join(work, 'lesson-packages'), build: BUILD, lesson: { param: encodeLesson(lesson), title: lesson.title, stops: 2, questions: 1 } });
+    const parameters = launchParameters(out.scorm);
+    expect(parameters).toMatch(/^\?lesson=1\.[\w-]+&stops=2&questions=1$/);
+    const lms = await lmsFor(out.scorm, 'lesson-lms');
+    const w = await openPage(browser, { viewport: { width: 1240, height: 860 } });
+    await w.page.goto(`${lms}lms.html${parameters}`);
+    const frame = await mapFrame(w.page);
+    const calls = async (): Promise<Call[]> => w.page.evaluate(() => (window as unknown as { lmsLog: () => Call[] }).lmsLog());
+    const value = (cs: Call[], el: string) => cs.filter((c) => c.name === 'LMSSetValue' && c.args[0] === el).map((c) => c.args[1]);
+
+    await frame.getByRole('button', { name: 'Start the lesson' }).click();
+    await expect.poll(() => frame.getByText('Stop 1 of 2').count(), { timeout: 60_000 }).toBe(1);
+    await frame.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect.poll(() => frame.getByText('Stop 2 of 2').count(), { timeout: 60_000 }).toBe(1);
+    await frame.getByRole('radio', { name: 'Seoul' }).check();
+    await frame.getByRole('button', { name: 'Check answer' }).click();
+    await expect.poll(async () => value(await calls(), 'cmi.core.score.raw').at(-1)).toBe('100');
+    await expect.poll(async () => value(await calls(), 'cmi.core.lesson_status').at(-1)).toBe('completed');
+    await w.page.goto('about:blank');
+    await w.page.goto(`${lms}lms.html${parameters}`);
+    const done = (await calls()).filter((c) => c.attempt === 1);
+    checkOrder(done);
+    expect(value(done, 'cmi.core.exit')).toEqual(['']);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });

@@ -173,3 +173,19 @@ describe('the recording LMS', () => {
     expect(lms.errors).toHaveLength(5);
   });
 });
+
+describe('the SCO page', () => {
+  it('passes its own parameters on to the map, resumes at the recorded date and names its origin', async () => {
+    const { scoFrameUrl, lessonGoal, parseScoMessage } = await import('../../src/lib/sco.ts');
+    const url = new URL(scoFrameUrl('?lang=ko&lesson=1.abc&stops=2&questions=1&evil=<x>', 'https://lms.school.example', '1951-01-10'), 'https://lms.school.example/course/');
+    expect(url.pathname).toBe('/course/embed.html');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ lang: 'ko', lesson: '1.abc', date: '1951-01-10', narrative: 'open', parentOrigin: 'https://lms.school.example' });
+    expect(new URL(scoFrameUrl('', 'null'), 'https://x/').searchParams.has('parentOrigin')).toBe(false);
+    expect(lessonGoal('?lesson=1.abc&stops=2&questions=1')).toEqual({ stops: 2, questions: 1 });
+    expect(lessonGoal('?stops=2&questions=1')).toBeUndefined();
+    expect(lessonGoal('?lesson=1.abc&stops=2&questions=3')).toBeUndefined();
+    expect(parseScoMessage({ type: 'campaign-map:stop', stop: 1, stops: 2, date: '1951-01-04' })).toEqual({ type: 'stop', stop: 1 });
+    expect(parseScoMessage({ type: 'campaign-map:datechange', date: '1951-13-01', phase: 'x' })).toBeUndefined();
+    fc.assert(fc.property(fc.anything(), (data) => parseScoMessage(data) === undefined || typeof parseScoMessage(data) === 'object'));
+  });
+});
