@@ -54,14 +54,16 @@ export function unitsAt(tracks: readonly UnitTrack[], day: number): FeatureColle
   const features: Feature<Point, UnitAtProps>[] = [];
   for (const t of tracks) {
     const s = t.stops;
-    if (s.length === 0 || day < s[0].from || day > s[s.length - 1].to) continue;
+    // A period is (start, end]: the slider's day D is 24:00 on D (the end-of-day convention), so
+    // a unit first known on D+1 must not show at D, while one known on D shows there.
+    if (s.length === 0 || day <= s[0].from || day > s[s.length - 1].to) continue;
     let at: Position | undefined;
     let props: UnitAtProps | undefined;
     for (let i = 0; i < s.length && !at; i++) {
-      if (day >= s[i].from && day <= s[i].to) {
+      if (day > s[i].from && day <= s[i].to) {
         at = s[i].at;
         props = { ...names(t), certainty: s[i].certainty, moving: false, sources: s[i].sources };
-      } else if (i + 1 < s.length && day > s[i].to && day < s[i + 1].from) {
+      } else if (i + 1 < s.length && day > s[i].to && day <= s[i + 1].from) {
         const w = (day - s[i].to) / (s[i + 1].from - s[i].to);
         at = [s[i].at[0] + (s[i + 1].at[0] - s[i].at[0]) * w, s[i].at[1] + (s[i + 1].at[1] - s[i].at[1]) * w];
         const certainty = Math.max(s[i].certainty, s[i + 1].certainty) as Certainty;
@@ -80,12 +82,16 @@ function names(t: UnitTrack): Pick<UnitAtProps, 'unit' | 'side' | 'name_en' | 'n
 /** How long an arrow takes to fade in and out, in days. */
 export const ARROW_FADE_DAYS = 0.5;
 
-/** Opacity of something shown from `from` to `to` (day numbers) at `day`, fading at both ends. */
+/**
+ * Opacity of something shown from `from` to `to` (day numbers) at `day`: it fades in over the
+ * first `fade` days after `from` and out over the `fade` days after `to`, so it is fully shown at
+ * the end of every day it covers (the slider's day steps) and not at all at the step before.
+ */
 export function fadeOpacity(from: number, to: number, day: number, fade = ARROW_FADE_DAYS): number {
-  if (day < from - fade || day > to + fade) return 0;
-  if (day < from) return (day - (from - fade)) / fade;
-  if (day > to) return (to + fade - day) / fade;
-  return 1;
+  if (day <= from || day >= to + fade) return 0;
+  const rise = (day - from) / fade;
+  const fall = day > to ? (to + fade - day) / fade : 1;
+  return Math.min(1, rise, fall);
 }
 
 /** Properties of an arrow drawn at a date. */

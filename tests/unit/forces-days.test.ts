@@ -23,11 +23,12 @@ describe('a date names the whole day', () => {
   it('a unit known on one day is shown, in place, at every hour of that day', () => {
     const tracks = prepareTracks([pos('p', 'a', '1950-12-31', '1950-12-31', [127, 38])], units);
     const d = periodStart('1950-12-31');
-    for (let h = 0; h < 24; h++) {
+    for (let h = 1; h <= 24; h++) {
       const shown = unitsAt(tracks, d + h / 24).features;
       expect(shown.map((f) => [f.properties.unit, f.properties.moving, f.geometry.coordinates])).toEqual([['a', false, [127, 38]]]);
     }
-    // Not before the day, nor after it: the sources do not place it there.
+    // Not before the day (nor at the slider's step for the day before, 24:00 = 00:00), nor after it.
+    expect(unitsAt(tracks, d).features).toEqual([]);
     expect(unitsAt(tracks, d - 1 / 24).features).toEqual([]);
     expect(unitsAt(tracks, d + 1 + 1 / 24).features).toEqual([]);
   });
@@ -43,7 +44,7 @@ describe('a date names the whole day', () => {
     const mid = at('1951-01-04', 12);
     expect(mid.properties.moving).toBe(true);
     expect(mid.geometry.coordinates[1]).toBeCloseTo(37.5);
-    expect(at('1951-01-05', 0).properties.moving).toBe(false);
+    expect(at('1951-01-05', 1).properties.moving).toBe(false);
     expect(at('1951-01-05', 20).geometry.coordinates).toEqual([127, 37]);
   });
 
@@ -54,8 +55,10 @@ describe('a date names the whole day', () => {
       geometry: { type: 'LineString', coordinates: [[127, 37.4], [127, 37.2]] },
     }]);
     const opacity = (h: number) => arrowsAt(arrows, periodStart('1951-01-07') + h / 24).features[0]?.properties.opacity ?? 0;
-    expect(opacity(0)).toBe(1);
-    expect(opacity(23)).toBe(1);
+    expect(opacity(0)).toBe(0);
+    expect(opacity(6)).toBeCloseTo(0.5);
+    expect(opacity(12)).toBe(1);
+    expect(opacity(24)).toBe(1);
     expect(opacity(30)).toBeCloseTo(0.5);
     expect(opacity(37)).toBe(0);
   });

@@ -4,12 +4,17 @@ import { arrowHead, fadeOpacity } from '../../src/lib/forces.ts';
 import { expectGolden } from './golden.ts';
 
 describe('arrows', () => {
-  it('fade in over half a day before `from` and out after `to`', () => {
-    expect(fadeOpacity(10, 12, 9.4)).toBe(0);
-    expect(fadeOpacity(10, 12, 9.75)).toBeCloseTo(0.5);
+  it('fade in over the half day after `from` and out over the half day after `to`', () => {
+    expect(fadeOpacity(10, 12, 9.75)).toBe(0);
+    expect(fadeOpacity(10, 12, 10)).toBe(0);
+    expect(fadeOpacity(10, 12, 10.25)).toBeCloseTo(0.5);
     expect(fadeOpacity(10, 12, 11)).toBe(1);
+    expect(fadeOpacity(10, 12, 12)).toBe(1);
     expect(fadeOpacity(10, 12, 12.25)).toBeCloseTo(0.5);
     expect(fadeOpacity(10, 12, 12.6)).toBe(0);
+    // Shorter than the fade (a few hours): never above what either end allows.
+    expect(fadeOpacity(10, 10.2, 10.3)).toBeCloseTo(0.6);
+    expect(fadeOpacity(10, 10.2, 10.6)).toBeCloseTo(0.2);
   });
 
   it('get a head at the tip pointing along the last segment', () => {
