@@ -54,6 +54,7 @@ export default defineConfig({
         print: 'print.html',
         // The SCORM 1.2 SCO's launch page (see npm run package): the embed framed for an LMS.
         scorm: 'scorm.html',
+        lessonBuilder: 'lesson-builder.html',
         host: 'src/host/embed-host.ts',
         lesson: 'examples/lesson.html',
         // The bare-MapLibre baseline page exists only in benchmark builds.

@@ -64,3 +64,14 @@ function attr(text: string): string {
 export function iframeSnippet(src: string, title: string, height = 640): string {
   return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" allow="fullscreen" style="border:0"></iframe>`;
 }
+
+/**
+ * A lesson's address on a page (`index.html` or `embed.html`). The lesson carries its language;
+ * `lang` is repeated in the URL so the page loads that catalogue before it shows anything.
+ */
+export function lessonUrl(baseUri: string, page: 'index.html' | 'embed.html', param: string, lang: Lang): string {
+  const url = new URL(page, baseUri);
+  url.searchParams.set('lesson', param);
+  url.searchParams.set('lang', lang);
+  return url.href;
+}

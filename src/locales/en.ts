@@ -177,7 +177,7 @@ export const en = {
   'lesson.region': 'Lesson',
   'lesson.teacher': 'From your teacher',
   'lesson.teacherNote': 'Written by the teacher who made this lesson; not part of the map’s sourced narrative.',
-  'lesson.intro': '{count} stops. Playback pauses at each one.',
+  'lesson.intro': 'Stops in this lesson: {count}. Playback pauses at each one.',
   'lesson.start': 'Start the lesson',
   'lesson.progress': 'Stop {n} of {total}',
   'lesson.continue': 'Continue',
