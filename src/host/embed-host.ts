@@ -7,7 +7,8 @@
  *    whose window sent the message, from the origin it was loaded from; heights are clamped.
  * 2. <campaign-map src="https://…/embed.html" date="1951-01-04" lang="en"></campaign-map>:
  *    a custom element that wraps the iframe and the message API (setDate, play, pause; events
- *    `campaign-map:ready` and `campaign-map:datechange` with detail {date, phase}).
+ *    `campaign-map:ready` and `campaign-map:datechange` with detail {date, phase}; for a
+ *    `lesson`, `campaign-map:stop`, `campaign-map:answer` and `campaign-map:lessonend`).
  *
  * Self-contained on purpose (no imports): it runs as a classic script on any page.
  */
@@ -15,7 +16,7 @@
   const MIN_HEIGHT = 150;
   const MAX_HEIGHT = 4000;
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const PASSED_ATTRIBUTES = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive'];
+  const PASSED_ATTRIBUTES = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'lesson'];
 
   type Data = Record<string, unknown>;
 
@@ -60,11 +61,21 @@
       frame.style.height = `${Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, h)))}px`;
       return;
     }
+    const host = frame.parentElement;
+    if (!(host instanceof CampaignMapElement)) return;
     if ((type === 'campaign-map:ready' || type === 'campaign-map:datechange') && typeof data.date === 'string' && typeof data.phase === 'string') {
-      const host = frame.parentElement;
-      if (host instanceof CampaignMapElement) {
-        host.dispatchEvent(new CustomEvent(type, { detail: { date: data.date, phase: data.phase }, bubbles: true }));
-      }
+      host.dispatchEvent(new CustomEvent(type, { detail: { date: data.date, phase: data.phase }, bubbles: true }));
+    }
+    // A lesson's progress: only numbers, a boolean and a date pass on to the page.
+    const n = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+    if (type === 'campaign-map:stop' && n(data.stop) && n(data.stops) && typeof data.date === 'string' && ISO_DATE.test(data.date)) {
+      host.dispatchEvent(new CustomEvent(type, { detail: { stop: data.stop, stops: data.stops, date: data.date }, bubbles: true }));
+    }
+    if (type === 'campaign-map:answer' && n(data.stop) && typeof data.correct === 'boolean') {
+      host.dispatchEvent(new CustomEvent(type, { detail: { stop: data.stop, correct: data.correct }, bubbles: true }));
+    }
+    if (type === 'campaign-map:lessonend' && n(data.questions) && n(data.correct)) {
+      host.dispatchEvent(new CustomEvent(type, { detail: { questions: data.questions, correct: data.correct }, bubbles: true }));
     }
   }
 
