@@ -41,6 +41,9 @@ export interface Watched {
  * are blocked unless a test asks for them (the offline tests): the app registers one after its
  * first view, and its precache downloads would otherwise run beside every other test.
  */
+/** What Playwright logs when it blocks a service worker registration. */
+const PLAYWRIGHT_SW_BLOCKED = 'Service Worker registration blocked by Playwright';
+
 export async function openPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
@@ -48,6 +51,8 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
   const consoleProblems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
+    // Playwright's own note when it blocks the app's service worker (openPage's default) is not the app's.
+    if (m.text() === PLAYWRIGHT_SW_BLOCKED) return;
     if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
