@@ -140,6 +140,10 @@ export const en = {
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.canvas': 'Map',
+  'map.resetView': 'Reset the view',
+  'map.hintTouch': 'Use two fingers to move the map',
+  'map.hintCtrl': 'Use Ctrl + scroll to zoom the map',
+  'map.hintCmd': 'Use ⌘ + scroll to zoom the map',
   'side.UN': 'UN',
   'side.PVA/KPA': 'PVA/KPA',
 

@@ -15,6 +15,7 @@ import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { MAX_BOUNDS, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot, territoryPattern } from './colors.ts';
+import { ResetViewControl } from './reset-control.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -36,6 +37,11 @@ export interface CampaignMapOptions {
   onUnit?: (id: string) => void;
   /** False locks pan and zoom (clicks still answer), so an embed is no scroll trap. */
   interactive?: boolean;
+  /**
+   * One finger (or the wheel) scrolls the page and two fingers (or Ctrl + wheel) move the map:
+   * for touch devices and embeds, so a page with a map in it can still be scrolled past it.
+   */
+  cooperativeGestures?: boolean;
 }
 
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
@@ -57,6 +63,8 @@ export interface CampaignMap {
   setLang(lang: Lang): void;
   /** Shows exactly these reference lines. */
   setRefLines(ids: readonly string[]): void;
+  /** Returns the camera to the pack's default view (the `bounds` the map started with). */
+  resetView(): void;
   destroy(): void;
 }
 
@@ -167,6 +175,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     touchPitch: false,
     canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
     locale: mapLocale(lang),
+    cooperativeGestures: options.interactive !== false && options.cooperativeGestures === true,
     // Labels appear at once instead of fading in over 300 ms: less motion while the front moves,
     // and no animation frames to draw (on a slow machine the map is ready ~300 ms sooner).
     fadeDuration: 0,
@@ -185,10 +194,25 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       button?.setAttribute('aria-label', t(lang, key));
     }
     map.getCanvas().setAttribute('aria-label', t(lang, 'map.canvas'));
+    resetControl?.setLabel(t(lang, 'map.resetView'));
+    // The cooperative-gestures hint, written by MapLibre at construction.
+    for (const [selector, key] of [['.maplibregl-desktop-message', desktopHint()], ['.maplibregl-mobile-message', 'map.hintTouch']] as const) {
+      const hint = container.querySelector(selector);
+      if (hint) hint.textContent = t(lang, key);
+    }
   };
+  /** Back to the view the map opened with; no flight when the reader prefers reduced motion. */
+  const resetView = () => {
+    map.fitBounds(options.bounds, { padding: 10, animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
+  };
+  let resetControl: ResetViewControl | undefined;
   if (options.interactive === false) {
     for (const handler of [map.scrollZoom, map.dragPan, map.boxZoom, map.doubleClickZoom, map.touchZoomRotate, map.keyboard]) handler.disable();
-  } else map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  } else {
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    resetControl = new ResetViewControl(t(lang, 'map.resetView'), resetView);
+    map.addControl(resetControl, 'top-right');
+  }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   /** The style is in (MapLibre's `load`). */
@@ -377,6 +401,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       refLines = ids;
       if (pack && loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
+    resetView,
     destroy() {
       canvas.removeEventListener('webglcontextlost', onLost);
       canvas.removeEventListener('webglcontextrestored', onRestored);
@@ -392,7 +417,15 @@ function mapLocale(lang: Lang): Record<string, string> {
     'NavigationControl.ZoomIn': t(lang, 'map.zoomIn'),
     'NavigationControl.ZoomOut': t(lang, 'map.zoomOut'),
     'Map.Title': t(lang, 'map.canvas'),
+    'CooperativeGesturesHandler.WindowsHelpText': t(lang, 'map.hintCtrl'),
+    'CooperativeGesturesHandler.MacHelpText': t(lang, 'map.hintCmd'),
+    'CooperativeGesturesHandler.MobileHelpText': t(lang, 'map.hintTouch'),
   };
+}
+
+/** MapLibre's own test for which key lets the wheel zoom: ⌘ on a Mac, Ctrl elsewhere. */
+function desktopHint(): 'map.hintCmd' | 'map.hintCtrl' {
+  return navigator.userAgent.includes('Mac') ? 'map.hintCmd' : 'map.hintCtrl';
 }
 
 function round(x: number): number {
