@@ -117,6 +117,9 @@ describe('touch', { timeout: 180_000 }, () => {
       const frame = w.page.frames()[1];
       await frame.waitForSelector('.map[data-ready="true"]', { timeout: 90_000 });
       const cdp = await w.context.newCDPSession(w.page);
+      // Sized to its content as embed.js sizes it: a frame that scrolls itself would take the swipe.
+      const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+      await w.page.locator('iframe').evaluate((el, h) => (el.style.height = `${h}px`), height);
       const map = frame.locator('.map');
       const before = await shot(w.page, map);
       const p = await centre(map);
