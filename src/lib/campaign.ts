@@ -8,6 +8,8 @@ import { prepareArrows, prepareTracks, type PreparedArrow, type UnitTrack } from
 import { LANGS } from './types.ts';
 import { dayOf } from './dates.ts';
 import { prepareFronts, type PreparedFront } from './morph.ts';
+import { noZones, prepareZones, type PreparedZones, type ZonesFile } from './zones.ts';
+import { validateZones } from './validate-zones.ts';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
@@ -31,6 +33,8 @@ export interface Pack {
   units: Record<string, Unit>;
   tracks: UnitTrack[];
   arrows: PreparedArrow[];
+  /** No-man's land (forward lines aligned with the fronts) and infiltration areas (zones.geojson). */
+  zones: PreparedZones;
   /** The narratives loaded with the pack (see LoadOptions.langs; loadNarrative adds others). */
   narratives: Partial<Record<Lang, Narrative>>;
   /** The unit-card notes loaded with the pack, by language then unit id (see LoadOptions.unitNotes). */
@@ -116,7 +120,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const withSources = options.sources ?? true;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
   const glossaryFiles = options.glossary === false || !m.files.glossary ? [] : langs.map((l) => at(m.files.glossary![l]));
-  const [sources, fronts, places, lines, units, positions, arrows, basemap, notes, glossaries, surroundings, ...texts] = await Promise.all([
+  const [sources, fronts, places, lines, units, positions, arrows, zones, basemap, notes, glossaries, surroundings, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
@@ -124,6 +128,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     optional(m.files.units, {}),
     optional(m.files.unitPositions, empty()),
     optional(m.files.arrows, empty()),
+    optional(m.files.zones, noZones()),
     readBasemap(m.files.basemap, at, read),
     Promise.all(noteFiles.map(read)),
     Promise.all(glossaryFiles.map(read)),
@@ -148,6 +153,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     ...(m.files.units ? validateUnits(at(m.files.units), units, ctx) : []),
     ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
     ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
+    ...(m.files.zones ? validateZones(at(m.files.zones), zones, fronts, m.northClosure, ctx) : []),
     ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
     ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
     ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
@@ -167,6 +173,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     units: units as Record<string, Unit>,
     tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
     arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
+    zones: prepareZones(f.features, zones as ZonesFile),
     narratives: Object.fromEntries(langs.map((l, i) => [l, texts[i] as Narrative])),
     unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
     glossaries: Object.fromEntries(glossaryFiles.map((_, i) => [langs[i], glossaries[i] as Glossary])),

@@ -15,9 +15,10 @@ export function landIndexOf(pack: Pack): LandIndex {
   return prepareLand(pack.basemap.mainland, fronts);
 }
 
-/** The shapes that split the land in a view (the sides, and no-man's land once views have it). */
+/** The shapes that split the land in a view: the two sides, and no-man's land where the view has a band. */
 export function zonesOf(view: CampaignView): ZoneShapes {
-  return { north: view.north, front: view.front.coords };
+  const band = view.zones.noMansLand.features[0];
+  return { north: view.north, front: view.front.coords, ...(band ? { noMansLand: band } : {}) };
 }
 
 /** The view the map draws for calendar date `iso` (as the slider shows it). */

@@ -8,6 +8,9 @@ import type { Lang, PlaceFeature } from './types.ts';
 import { viewAt, type CampaignView } from './view.ts';
 import { distanceToFrontKm, sideOf } from './territory.ts';
 import { formatDate, formatMoment, t } from './i18n.ts';
+import { zoneOf } from './zones.ts';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
 
 /** Places closer than this to the front are named as lying "near" it. */
 const NEAR_KM = 15;
@@ -55,6 +58,12 @@ export function describeView(pack: Pack, view: CampaignView, lang: Lang): string
     if (toPva.length) out.push(t(lang, 'describe.lostByUN', { date, places: list(lang, toPva) }));
     if (toUn.length) out.push(t(lang, 'describe.gainedByUN', { date, places: list(lang, toUn) }));
     if (!toPva.length && !toUn.length) out.push(t(lang, 'describe.noChange', { date }));
+  }
+  const inBand = places.filter((p) => zoneOf(view.zones, p.geometry.coordinates, sideOf(view.north, p.geometry.coordinates)) === "no-man's land").map((p) => placeName(p, lang));
+  if (view.zones.noMansLand.features.length) out.push(t(lang, 'describe.noMansLand', { places: inBand.length ? list(lang, inBand) : t(lang, 'describe.none') }));
+  for (const area of view.zones.infiltrated.features) {
+    const inside = places.filter((p) => booleanPointInPolygon(point(p.geometry.coordinates), area)).map((p) => placeName(p, lang));
+    out.push(t(lang, 'describe.infiltrated', { name: lang === 'ko' ? area.properties.name_ko : area.properties.name_en, places: inside.length ? list(lang, inside) : t(lang, 'describe.none') }));
   }
   if (view.front.interpolated) out.push(t(lang, 'describe.interpolated'));
   return out;

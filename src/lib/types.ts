@@ -131,6 +131,8 @@ export interface Manifest {
     fronts: string;
     places: string;
     lines?: string;
+    /** No-man's land forward lines and infiltration areas (zones.geojson), optional. */
+    zones?: string;
     /** Formations, keyed by id (units.json). */
     units?: string;
     /** Per language, the unit cards' notes (loaded when a card is first needed). */

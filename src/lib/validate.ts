@@ -19,16 +19,16 @@ export interface Problem {
 /** The region every coordinate must fall in: the peninsula and its seas. */
 export const REGION: [number, number, number, number] = [122, 32, 133, 44];
 
-type Json = unknown;
-type Obj = Record<string, Json>;
+export type Json = unknown;
+export type Obj = Record<string, Json>;
 
-const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: Json): v is string => typeof v === 'string' && v.length > 0;
+export const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isStr = (v: Json): v is string => typeof v === 'string' && v.length > 0;
 const isStrArray = (v: Json): v is string[] => Array.isArray(v) && v.every(isStr);
-const isCertainty = (v: Json): boolean => v === 1 || v === 2 || v === 3;
+export const isCertainty = (v: Json): boolean => v === 1 || v === 2 || v === 3;
 
 /** Collects problems for one file; `at` names the feature under check. */
-class Report {
+export class Report {
   readonly problems: Problem[] = [];
   constructor(private readonly file: string) {}
   add(message: string, feature?: string): void {
@@ -36,17 +36,17 @@ class Report {
   }
 }
 
-function isPosition(p: Json): p is Position {
+export function isPosition(p: Json): p is Position {
   return Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-function inRegion(p: Position): boolean {
+export function inRegion(p: Position): boolean {
   const [w, s, e, n] = REGION;
   return p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;
 }
 
 /** Checks a citation list; keys are looked up only when the source index was loaded. */
-function checkSources(r: Report, keys: Json, sources: Obj | undefined, id?: string): void {
+export function checkSources(r: Report, keys: Json, sources: Obj | undefined, id?: string): void {
   if (!isStrArray(keys) || keys.length === 0) {
     r.add('has no `sources` (a non-empty list of source keys)', id);
     return;
@@ -89,6 +89,7 @@ export function validateManifest(file: string, data: Json): Problem[] {
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
   if (isObj(files) && files.surroundings !== undefined && !isStr(files.surroundings)) r.add('`files.surroundings` must be the path of a TopoJSON file');
   if (isObj(files) && files.glossary !== undefined && (!isObj(files.glossary) || !LANGS.every((l) => isStr((files.glossary as Obj)[l])))) r.add(`\`files.glossary\` needs a path per language (${LANGS.join(', ')})`);
+  if (isObj(files) && files.zones !== undefined && !isStr(files.zones)) r.add('`files.zones` must be the path of a GeoJSON file');
   if (isObj(files) && files.unitNotes !== undefined) {
     if (!isStr(files.units)) r.add('`files.unitNotes` needs `files.units`');
     else if (!isObj(files.unitNotes) || !LANGS.every((l) => isStr((files.unitNotes as Obj)[l]))) r.add(`\`files.unitNotes\` needs a path per language (${LANGS.join(', ')})`);
@@ -165,7 +166,7 @@ function featureList(r: Report, data: Json, geometry: string): Obj[] {
   return out;
 }
 
-function lineCoords(r: Report, f: Obj, id: string): Position[] | undefined {
+export function lineCoords(r: Report, f: Obj, id: string): Position[] | undefined {
   const coords = (f.geometry as Obj).coordinates;
   if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isPosition)) { r.add('needs at least two valid [lon, lat] positions', id); return undefined; }
   const outside = coords.findIndex((p) => !inRegion(p));
@@ -174,7 +175,7 @@ function lineCoords(r: Report, f: Obj, id: string): Position[] | undefined {
   return coords;
 }
 
-function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> | undefined, id: string): void {
+export function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> | undefined, id: string): void {
   if (!mainland) return;
   const onLand = (p: Position) => booleanPointInPolygon(point(p), mainland);
   if (onLand(coords[0])) r.add('must start at sea (west of the coast)', id);
@@ -183,7 +184,7 @@ function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> 
 }
 
 /** Checks an optional per-segment grading: one grade (1–3) per segment. */
-function checkSegmentCertainty(r: Report, p: Obj, coords: Position[], id: string): void {
+export function checkSegmentCertainty(r: Report, p: Obj, coords: Position[], id: string): void {
   const sc = p.segmentCertainty;
   if (sc === undefined) return;
   if (!Array.isArray(sc) || sc.length !== coords.length - 1 || !sc.every(isCertainty)) r.add('`segmentCertainty` needs one grade (1–3) per segment', id);
@@ -221,7 +222,7 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
  * times (`YYYY-MM-DDTHH:MM`), the period from `from` not ending before it starts, a certainty
  * grade and source keys. Returns the two moments named (a date alone: the end of that day) when valid.
  */
-function checkDatedGraded(r: Report, p: Obj, ctx: PackContext, id: string): { from: number; to: number } | undefined {
+export function checkDatedGraded(r: Report, p: Obj, ctx: PackContext, id: string): { from: number; to: number } | undefined {
   const from = parseMoment(p.from);
   const to = parseMoment(p.to);
   const valid = from !== undefined && to !== undefined && periodEnd(String(p.to)) >= periodStart(String(p.from));

@@ -8,6 +8,7 @@ import { frontAt, type FrontState } from './morph.ts';
 import { distanceToFrontKm, northPolygon, sideOf } from './territory.ts';
 import { clampDay, isoOf, momentIso } from './dates.ts';
 import { arrowsAt, unitsAt, type ArrowAtProps, type UnitAtProps } from './forces.ts';
+import { zoneOf, zonesAt, type Zone, type ZonesAt } from './zones.ts';
 
 /** Everything drawn or said about one date. */
 export interface CampaignView {
@@ -24,6 +25,8 @@ export interface CampaignView {
   units: FeatureCollection<Point, UnitAtProps>;
   /** Arrows shown at this moment, with their fade. */
   arrows: FeatureCollection<LineString | Polygon, ArrowAtProps>;
+  /** No-man's land (the band between the front and the PVA/KPA forward line) and infiltrated areas. */
+  zones: ZonesAt;
 }
 
 /**
@@ -80,7 +83,8 @@ function keyframeDayAt(pack: Pack, day: number): number {
 export function viewAt(pack: Pack, day: number, options: ViewOptions = {}): CampaignView {
   const d = clampDay(day, pack.startDay - 1, pack.endDay);
   const phaseIndex = phaseIndexAt(pack.phaseDays, d);
-  const front = frontAt(pack.prepared, options.snap ? keyframeDayAt(pack, d) : d);
+  const frontDay = options.snap ? keyframeDayAt(pack, d) : d;
+  const front = frontAt(pack.prepared, frontDay);
   return {
     day: d,
     iso: isoOf(d),
@@ -91,6 +95,7 @@ export function viewAt(pack: Pack, day: number, options: ViewOptions = {}): Camp
     frontRuns: certaintyRuns(front.coords, front.certainty),
     units: unitsAt(pack.tracks, d),
     arrows: arrowsAt(pack.arrows, d),
+    zones: zonesAt(pack.zones, front, frontDay),
   };
 }
 
@@ -99,6 +104,8 @@ export function drawnSources(view: CampaignView): string[] {
   const keys = new Set<string>([...view.front.from.sources, ...(view.front.interpolated ? view.front.to.sources : [])]);
   for (const f of view.units.features) for (const k of f.properties.sources) keys.add(k);
   for (const f of view.arrows.features) for (const k of f.properties.sources) keys.add(k);
+  for (const f of view.zones.noMansLand.features) for (const k of f.properties.sources) keys.add(k);
+  for (const f of view.zones.infiltrated.features) for (const k of f.properties.sources) keys.add(k);
   return [...keys];
 }
 
@@ -107,7 +114,10 @@ export interface HolderAnswer {
   /** The moment asked about: `YYYY-MM-DD` on a day step (the end of that day), else `YYYY-MM-DDTHH:MM`. */
   date: string;
   lngLat: [number, number];
+  /** Which side of the UN front line the point lies on (north of it: PVA/KPA). */
   side: Side;
+  /** Held by that side, no-man's land (between the UN front and the PVA/KPA forward line), or infiltrated (behind the UN front). */
+  zone: Zone;
   frontDistanceKm: number;
 }
 
@@ -121,10 +131,12 @@ export function holderAt(pack: Pack, day: number, lngLat: [number, number]): Hol
 
 /** The same answer from a view already computed (the one the map is drawing). */
 export function holderIn(view: CampaignView, lngLat: [number, number]): HolderAnswer {
+  const side = sideOf(view.north, lngLat);
   return {
     date: momentIso(view.day),
     lngLat,
-    side: sideOf(view.north, lngLat),
+    side,
+    zone: zoneOf(view.zones, lngLat, side),
     frontDistanceKm: Math.round(distanceToFrontKm(view.front.coords, lngLat) * 10) / 10,
   };
 }

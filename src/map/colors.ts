@@ -19,6 +19,11 @@ export const COLORS = {
   refLine: '#3d4f7a',
   arrowUN: '#1f4e79',
   arrowPVA: '#8c1c14',
+  /** No-man's land: pale ground (it covers the PVA/KPA tint) with grey dots. */
+  noMansLand: '#ebe6d6',
+  noMansLandDot: '#55585c',
+  /** Infiltrated: red dots over the UN side's land, outlined by a dashed red line. */
+  infiltrated: '#8c1c14',
 } as const;
 
 /** The PVA/KPA side: a tint of COLORS.north with hatch lines over it (see territoryPattern). */
@@ -49,6 +54,31 @@ export function territoryPattern(size = 10): { width: number; height: number; da
   }
   return { width: size, height: size, data };
 }
+
+/**
+ * A dotted fill pattern: dots of `dot` on `ground` (or transparent), `size` pixels apart,
+ * offset every other row so the dots read as a texture, not as stripes. Straight RGBA.
+ */
+export function dotPattern(ground: string | undefined, dot: string, dotAlpha: number, size = 8): { width: number; height: number; data: Uint8Array } {
+  const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  const g = ground ? hex(ground) : [255, 255, 255];
+  const d = hex(dot);
+  const data = new Uint8Array(size * size * 4);
+  const half = size / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x === 1 || x === 2) && (y === 1 || y === 2) || (x === half + 1 || x === half + 2) && (y === half + 1 || y === half + 2);
+      const px = on ? [...d, Math.round(dotAlpha * 255)] : [...g, ground ? 255 : 0];
+      data.set(px, (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/** No-man's land: opaque pale ground with grey dots (hides the PVA/KPA hatch beneath). */
+export const noMansLandPattern = () => dotPattern(COLORS.noMansLand, COLORS.noMansLandDot, 1);
+/** Infiltrated ground: red dots on a transparent ground, over the UN side. */
+export const infiltratedPattern = () => dotPattern(undefined, COLORS.infiltrated, 0.85);
 
 /** Place-dot radius in CSS pixels by rank, and the width of its white ring. */
 export const PLACE_DOT = { radius: { 1: 4, 2: 3, 3: 2.5 }, ring: 1.2 } as const;

@@ -286,6 +286,31 @@ describe('places', () => {
     await expect.poll(() => result.getAttribute('data-side')).toBe('PVA/KPA');
     await w.context.close();
   });
+
+  it('the card says when a place lay in no-man\'s land or infiltrated ground, how sure and from which sources (en, ko)', async () => {
+    const w = await open('?date=1951-01-12');
+    const result = w.page.locator('.query .result');
+    const zone = result.locator('.zone');
+    // Ich'on: north of the UN front, but found empty by IX Corps patrols (EF12).
+    await w.page.getByLabel(/choose a place/i).selectOption('icheon');
+    await expect.poll(() => zone.getAttribute('data-zone')).toBe("no-man's land");
+    expect(await result.getAttribute('data-side')).toBe('PVA/KPA');
+    expect(await zone.textContent()).toMatch(/no-man’s land.*How sure: approximate\..*EF12/s);
+    // Tanyang: behind the UN front, where KPA II Corps moved (not UN-held ground).
+    await w.page.getByLabel(/choose a place/i).selectOption('danyang');
+    await expect.poll(() => zone.getAttribute('data-zone')).toBe('infiltrated');
+    expect(await result.getAttribute('data-side')).toBe('UN');
+    expect(await zone.textContent()).toMatch(/KPA II Corps infiltration.*TROVE/s);
+    // Held ground has no zone line.
+    await w.page.getByLabel(/choose a place/i).selectOption('pyeongtaek');
+    await expect.poll(() => zone.count()).toBe(0);
+    await w.context.close();
+    const k = await open('?date=1951-01-12&lang=ko');
+    await k.page.getByLabel(/장소를 고르세요/).selectOption('icheon');
+    const kzone = k.page.locator('.query .result .zone');
+    await expect.poll(() => kzone.textContent()).toMatch(/무인지대.*확실성: 대략적임/s);
+    await k.context.close();
+  });
 });
 
 describe('forces, lines and sharing', () => {

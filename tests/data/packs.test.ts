@@ -205,6 +205,8 @@ const cases: [string, RegExp][] = [
   ['outside-region', /fronts\.geojson: f1: vertex 1 \[150, 10\] lies outside the region/],
   ['starts-on-land', /fronts\.geojson: f3: must start at sea/],
   ['dates-out-of-order', /fronts\.geojson: f2: fronts must be in date order/],
+  ['bad-time', /fronts\.geojson: f2: `date` is not an ISO date \(YYYY-MM-DD\) or local time \(YYYY-MM-DDTHH:MM, 00:00–24:00\)/],
+  ['zone-forward-south', /zones\.geojson: fw1: vertex 1 \[127, 36\.5\] lies south of the UN front[^]*zones\.geojson: fw2: `date` "1900-01-07" is not the date of a front keyframe[^]*zones\.geojson: z3: `kind` must be "forward"[^]*zones\.geojson: inf1: `from` and `to` must be ISO dates or local times/],
   ['bad-certainty', /fronts\.geojson: f1: `certainty` must be 1, 2 or 3/],
   ['bad-json', /fronts\.geojson: is not valid JSON/],
   ['missing-phase-text', /narrative\.ko\.json: south: has no text for this phase/],

@@ -114,7 +114,7 @@ describe('compare on the real pack', () => {
     const series = heldSeries(pack, index);
     expect(series.find((d) => d.date === '1951-01-05')!.held['PVA/KPA']).toBeCloseTo(direct, 1);
     expect(series).toHaveLength(32);
-    expectGolden('held-series-korea.json', series.map((d) => [d.date, Math.round(d.held['PVA/KPA']), Math.round(d.held.UN)]));
+    expectGolden('held-series-korea.json', series.map((d) => [d.date, Math.round(d.held['PVA/KPA']), Math.round(d.held.UN), Math.round(d.held.noMansLand)]));
   }, SLOW);
 
   it('holds the figures for three date pairs', () => {
@@ -133,9 +133,11 @@ describe('compare sentences on the real pack', () => {
     const pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
     const f = compareFigures(pack, landIndexOf(pack), '1951-01-01', '1951-01-24');
     const en = compareSentences(pack, f, 'en');
-    expect(en[0]).toBe('Between 1 January 1951 and 24 January 1951 the PVA/KPA side gained about 17,000 km² of land and lost none; the UN side gained none and lost about 17,000 km².');
+    // The UN side lost more than the PVA/KPA side gained: the rest is no-man's land on 24 January.
+    expect(en[0]).toBe('Between 1 January 1951 and 24 January 1951 the PVA/KPA side gained about 14,000 km² of land and lost none; the UN side gained none and lost about 16,000 km².');
+    expect(en[1]).toBe('No-man’s land, counted apart, covered none on the first date and about 2,700 km² on the second.');
     // The larger places first, at most eight, in the order they changed hands.
-    expect(en[1]).toMatch(/^Places that changed hands \(with the day each did\): .*Seoul \(4 Jan\).* and 25 more\.$/);
-    expect(en[2]).toMatch(/^The largest advance along the front was 93\.4 km, by the PVA\/KPA side, near \w+\.$/);
+    expect(en[2]).toMatch(/^Places that changed hands \(with the day each did\): .*Seoul \(4 Jan\).*Suwon \(6 Jan\).* and 23 more\.$/);
+    expect(en[3]).toMatch(/^The largest advance along the front was 90\.2 km, by the PVA\/KPA side, near \w+\.$/);
   }, SLOW);
 });

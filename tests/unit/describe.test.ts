@@ -32,4 +32,15 @@ describe('text alternative', () => {
     expect(ko).toMatch(/^1951년 1월 4일에 전선은 .*서울/);
     expect(ko).not.toMatch(/[A-Za-z]{3,}/);
   });
+
+  it('names no-man\'s land and the infiltrated area with the places in them, and not before there was any', () => {
+    const text = describeView(pack, viewAt(pack, dayOf('1951-01-12')), 'en').join(' ');
+    expect(text).toMatch(/No-man’s land, held by neither side, lay between the UN front and the PVA\/KPA forward positions; in it: [^.]*Icheon/);
+    expect(text).toMatch(/Behind the UN front, KPA II Corps infiltration; in it: [^.]*Danyang/);
+    const before = describeView(pack, viewAt(pack, dayOf('1951-01-04')), 'en').join(' ');
+    expect(before).not.toMatch(/No-man’s land|infiltration/);
+    const ko = describeView(pack, viewAt(pack, dayOf('1951-01-12')), 'ko').join(' ');
+    expect(ko).toMatch(/무인지대[^.]*이천/);
+    expect(ko).toMatch(/북한군 제2군단 침투 지역[^.]*단양/);
+  });
 });

@@ -55,7 +55,7 @@ describe('geo:query command', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]);
-    expect(Object.keys(answer)).toEqual(['date', 'lngLat', 'side', 'frontDistanceKm']);
+    expect(Object.keys(answer)).toEqual(['date', 'lngLat', 'side', 'zone', 'frontDistanceKm']);
     expect(answer).toMatchObject({ date: '1951-01-05', lngLat: [126.978, 37.566], side: 'PVA/KPA' });
     expect(typeof answer.frontDistanceKm).toBe('number');
   });

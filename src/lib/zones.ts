@@ -1,0 +1,258 @@
+/**
+ * Zones: ground that was neither side's, and ground behind the UN front that the enemy moved
+ * through. Pure functions over the pack's zones file (geo/<pack>/zones.geojson):
+ *
+ * - **No-man's land** is the band between the UN front and the PVA/KPA forward line. A forward
+ *   line is given for some front keyframes (same `date`); at every other keyframe it is the
+ *   front itself (no band). Forward lines are prepared and morphed exactly like fronts, so the
+ *   band grows, shrinks and moves with the front.
+ * - **Infiltrated** areas are polygons with a period (`from`/`to`), e.g. the KPA II Corps
+ *   penetration behind Line D; they fade in and out like arrows.
+ */
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point, polygon } from '@turf/helpers';
+import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Certainty, FrontFeature, Side } from './types.ts';
+import { periodEnd, periodStart } from './dates.ts';
+import { frontAt, prepareFronts, type FrontState, type PreparedFront } from './morph.ts';
+import { fadeOpacity } from './forces.ts';
+
+/** Which ground a point lies in, as `geo:query` and the place card report it. */
+export type Zone = 'held' | "no-man's land" | 'infiltrated';
+
+/** A PVA/KPA forward line at a front keyframe (zones.geojson, LineString, `kind: "forward"`). */
+export interface ForwardLineProps {
+  id: string;
+  kind: 'forward';
+  /** Exactly the `date` of a front keyframe. */
+  date: string;
+  certainty: Certainty;
+  segmentCertainty?: Certainty[];
+  sources: string[];
+  note?: string;
+}
+
+/** An area behind the UN front the enemy moved through (zones.geojson, Polygon, `kind: "infiltrated"`). */
+export interface InfiltrationProps {
+  id: string;
+  kind: 'infiltrated';
+  from: string;
+  to: string;
+  name_en: string;
+  name_ko: string;
+  certainty: Certainty;
+  sources: string[];
+  note?: string;
+}
+
+/** The zones file. */
+export type ZonesFile = FeatureCollection<LineString | Polygon, ForwardLineProps | InfiltrationProps>;
+
+/** An infiltration area ready for per-frame use. */
+export interface PreparedInfiltration {
+  from: number;
+  to: number;
+  props: Omit<InfiltrationProps, 'note'>;
+  ring: Position[];
+}
+
+/** The zones of a pack, prepared once at load. */
+export interface PreparedZones {
+  /** One forward line per front keyframe (the front itself where none is given), morphable. */
+  forward: PreparedFront[];
+  /** True when some keyframe has its own forward line (else there is never a band). */
+  hasBand: boolean;
+  /** Ids of the forward keyframes that are lines of their own (the others are the front itself). */
+  own: ReadonlySet<string>;
+  infiltrations: PreparedInfiltration[];
+}
+
+/** Properties of the drawn no-man's-land band. */
+export interface NoMansLandProps {
+  zone: "no-man's land";
+  certainty: Certainty;
+  sources: string[];
+  /** True when the band shown is an in-between frame. */
+  interpolated: boolean;
+}
+
+/** Properties of a drawn infiltration area. */
+export interface InfiltratedProps extends Omit<InfiltrationProps, 'note'> {
+  opacity: number;
+}
+
+/** The zones at one moment. */
+export interface ZonesAt {
+  /** The PVA/KPA forward line (equal to the front where there is no band). */
+  forward: FrontState;
+  /** The band between the front and the forward line, or no feature when there is none. */
+  noMansLand: FeatureCollection<Polygon, NoMansLandProps>;
+  /** The stretches of the forward line that lie off the front (the band's north edge), for drawing. */
+  forwardRuns: FeatureCollection<LineString, { certainty: Certainty }>;
+  infiltrated: FeatureCollection<Polygon, InfiltratedProps>;
+}
+
+/** An empty zones file. */
+export const noZones = (): ZonesFile => ({ type: 'FeatureCollection', features: [] });
+
+/** Prepares forward lines (aligned with the front keyframes) and infiltration areas. */
+export function prepareZones(fronts: readonly FrontFeature[], zones: ZonesFile): PreparedZones {
+  const forwardByDate = new Map<string, Feature<LineString, ForwardLineProps>>();
+  const infiltrations: PreparedInfiltration[] = [];
+  for (const f of zones.features) {
+    if (f.properties.kind === 'forward' && f.geometry.type === 'LineString') forwardByDate.set(f.properties.date, f as Feature<LineString, ForwardLineProps>);
+    if (f.properties.kind === 'infiltrated' && f.geometry.type === 'Polygon') {
+      const { note: _note, ...props } = f.properties as InfiltrationProps;
+      infiltrations.push({ from: periodStart(props.from), to: periodEnd(props.to), props, ring: f.geometry.coordinates[0] });
+    }
+  }
+  // Where no forward line is given the front is its own forward line: no band, and a band that
+  // appears grows out of the front as the lines morph.
+  const sequence: FrontFeature[] = fronts.map((f) => {
+    const fw = forwardByDate.get(f.properties.date);
+    if (!fw) return f;
+    return {
+      type: 'Feature',
+      properties: { ...f.properties, id: fw.properties.id, certainty: fw.properties.certainty, segmentCertainty: fw.properties.segmentCertainty, sources: fw.properties.sources },
+      geometry: fw.geometry,
+    };
+  });
+  const own = new Set([...forwardByDate.values()].map((f) => f.properties.id));
+  return { forward: prepareFronts(sequence), hasBand: own.size > 0, own, infiltrations };
+}
+
+/** The zones at moment `day`, given the UN front drawn at that moment. */
+export function zonesAt(zones: PreparedZones, front: FrontState, day: number): ZonesAt {
+  // Between two keyframes that have no forward line of their own there is no band: the
+  // forward line is the front (and the per-frame distance test is skipped).
+  const moving = zones.hasBand ? frontAt(zones.forward, day) : undefined;
+  const forward = moving && (zones.own.has(moving.from.id) || zones.own.has(moving.to.id)) ? moving : front;
+  const off = forward === front ? [] : offFront(forward.coords, front.coords);
+  return {
+    forward,
+    noMansLand: band(front, forward, off),
+    forwardRuns: runs(forward, off),
+    infiltrated: infiltratedAt(zones.infiltrations, day),
+  };
+}
+
+/** A forward vertex farther than this from the front (km) is off it: the band has width there. */
+const OFF_FRONT_KM = 0.5;
+const none = <T>(): FeatureCollection<Polygon | LineString, T> => ({ type: 'FeatureCollection', features: [] });
+
+/**
+ * Which forward vertices lie off the front. Planar distances on a local equirectangular
+ * projection: exact enough at half a kilometre, and cheap enough to run on every frame (the
+ * search for each vertex starts at the segment nearest the previous one and stops as soon as
+ * one segment is within reach, so vertices shared with the front cost a few segments each).
+ */
+function offFront(forward: readonly Position[], front: readonly Position[]): boolean[] {
+  const kx = 111.32 * Math.cos((37.3 * Math.PI) / 180);
+  const ky = 110.57;
+  const n = front.length - 1;
+  const reach2 = OFF_FRONT_KM * OFF_FRONT_KM;
+  let hint = 0;
+  return forward.map((p) => {
+    const px = p[0] * kx;
+    const py = p[1] * ky;
+    for (let step = 0; step < n; step++) {
+      // hint, hint+1, hint-1, hint+2, hint-2, … within [0, n).
+      const k = step % 2 === 0 ? hint + step / 2 : hint - (step + 1) / 2;
+      const i = k < 0 ? n + k : k >= n ? k - n : k;
+      if (segmentDistance2(px, py, front[i], front[i + 1], kx, ky) <= reach2) { hint = i; return false; }
+    }
+    return true;
+  });
+}
+
+/** Squared planar distance (km²) from (px, py) to the segment a–b (degrees scaled by kx, ky). */
+function segmentDistance2(px: number, py: number, a: Position, b: Position, kx: number, ky: number): number {
+  const ax = a[0] * kx;
+  const ay = a[1] * ky;
+  const dx = b[0] * kx - ax;
+  const dy = b[1] * ky - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  return ex * ex + ey * ey;
+}
+
+/** The band between the two lines, as one polygon (front west→east, forward east→west), or none. */
+function band(front: FrontState, forward: FrontState, off: readonly boolean[]): FeatureCollection<Polygon, NoMansLandProps> {
+  if (!off.some(Boolean)) return none<NoMansLandProps>() as FeatureCollection<Polygon, NoMansLandProps>;
+  const ring = [...front.coords, ...[...forward.coords].reverse(), front.coords[0]].map((p) => [p[0], p[1]]);
+  const certainty = Math.max(...forward.certainty.filter((_, i) => off[i])) as Certainty;
+  const sources = [...new Set([...forward.from.sources, ...(forward.interpolated ? forward.to.sources : [])])];
+  return {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { zone: "no-man's land", certainty, sources, interpolated: forward.interpolated }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+  };
+}
+
+/** The runs of the forward line off the front, each reaching one vertex onto it at either end. */
+function runs(forward: FrontState, off: readonly boolean[]): FeatureCollection<LineString, { certainty: Certainty }> {
+  const features: Feature<LineString, { certainty: Certainty }>[] = [];
+  let start = -1;
+  for (let i = 0; i <= off.length; i++) {
+    if (i < off.length && off[i]) { if (start < 0) start = i; continue; }
+    if (start >= 0) {
+      const from = Math.max(0, start - 1);
+      const to = Math.min(off.length - 1, i);
+      const certainty = Math.max(...forward.certainty.slice(from, to)) as Certainty;
+      features.push({ type: 'Feature', properties: { certainty }, geometry: { type: 'LineString', coordinates: forward.coords.slice(from, to + 1).map((p) => [p[0], p[1]]) } });
+      start = -1;
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Infiltration areas shown at `day`, with their fade. */
+function infiltratedAt(areas: readonly PreparedInfiltration[], day: number): FeatureCollection<Polygon, InfiltratedProps> {
+  const features: Feature<Polygon, InfiltratedProps>[] = [];
+  for (const a of areas) {
+    const opacity = fadeOpacity(a.from, a.to, day);
+    if (opacity <= 0) continue;
+    features.push({ type: 'Feature', properties: { ...a.props, opacity }, geometry: { type: 'Polygon', coordinates: [a.ring] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** What the place card says about a point outside held ground: which zone, how sure, and why. */
+export interface ZoneDetail {
+  zone: Exclude<Zone, 'held'>;
+  certainty: Certainty;
+  sources: string[];
+  /** The infiltration area's name, per language. */
+  name?: { en: string; ko: string };
+}
+
+/** The zone feature `lngLat` lies in (as zoneOf decides), with its certainty and sources; undefined on held ground. */
+export function zoneDetail(zones: ZonesAt, lngLat: Position, side: Side): ZoneDetail | undefined {
+  const zone = zoneOf(zones, lngLat, side);
+  const p = point([lngLat[0], lngLat[1]]);
+  if (zone === "no-man's land") {
+    const f = zones.noMansLand.features[0];
+    return { zone, certainty: f.properties.certainty, sources: f.properties.sources };
+  }
+  if (zone === 'infiltrated') {
+    const f = zones.infiltrated.features.find((x) => x.properties.opacity >= 1 && booleanPointInPolygon(p, polygon(x.geometry.coordinates)));
+    if (f) return { zone, certainty: f.properties.certainty, sources: f.properties.sources, name: { en: f.properties.name_en, ko: f.properties.name_ko } };
+  }
+  return undefined;
+}
+
+/**
+ * The zone of `lngLat`, which lies on `side` of the UN front: no-man's land inside the band;
+ * infiltrated inside an infiltration area during its period (not while it fades in or out),
+ * on the UN side; otherwise held (by `side`).
+ */
+export function zoneOf(zones: ZonesAt, lngLat: Position, side: Side): Zone {
+  const p = point([lngLat[0], lngLat[1]]);
+  for (const f of zones.noMansLand.features) if (booleanPointInPolygon(p, f)) return "no-man's land";
+  if (side !== 'UN') return 'held';
+  for (const f of zones.infiltrated.features) {
+    if (f.properties.opacity >= 1 && booleanPointInPolygon(p, polygon(f.geometry.coordinates))) return 'infiltrated';
+  }
+  return 'held';
+}
