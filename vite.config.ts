@@ -60,7 +60,7 @@ export default defineConfig({
         // The bare-MapLibre baseline page exists only in benchmark builds.
         ...(process.env.BENCH ? { baseline: 'bench/baseline.html' } : {}),
         // A page that mounts and unmounts the map exists only in the browser tests' build.
-        ...(process.env.TEST_PAGES ? { mount: 'tests/browser/mount.html' } : {}),
+        ...(process.env.TEST_PAGES ? { mount: 'tests/browser/mount.html', frontCompare: 'tests/browser/front-compare.html' } : {}),
       },
       output: {
         // MapLibre in a chunk of its own: cached across releases of our code, measured apart.

@@ -155,3 +155,76 @@ export function arrowsAt(arrows: readonly PreparedArrow[], day: number): Feature
   }
   return { type: 'FeatureCollection', features };
 }
+
+/**
+ * Every arrow's shaft and head once, for a map that shows them by feature state: the shaft
+ * of arrow i has id 2i and its head 2i + 1, so a frame sets opacities instead of re-sending
+ * geometry. Properties are those of arrowsAt without the opacity.
+ */
+export function arrowFeatures(arrows: readonly PreparedArrow[]): FeatureCollection<LineString | Polygon, Omit<ArrowAtProps, 'opacity'>> {
+  return {
+    type: 'FeatureCollection',
+    features: arrows.flatMap((a, i) => [
+      { type: 'Feature' as const, id: 2 * i, properties: a.props, geometry: { type: 'LineString' as const, coordinates: a.shaft } },
+      { type: 'Feature' as const, id: 2 * i + 1, properties: a.props, geometry: { type: 'Polygon' as const, coordinates: [a.head] } },
+    ]),
+  };
+}
+
+/**
+ * One stretch of a unit's track for a map that animates units on the GPU: at a stop (shown
+ * from `start` to `end` inclusive) or moving between two stops (strictly between them).
+ * Together a track's spans give exactly the positions of unitsAt at every moment.
+ */
+export interface UnitSpan {
+  unit: string;
+  /** Position at `start` and at `end` (equal at a stop), [lon, lat]. */
+  from: Position;
+  to: Position;
+  start: number;
+  end: number;
+  moving: boolean;
+  /** Icon opacity, as the map style drew it: moving 0.6, else by certainty. */
+  opacity: number;
+}
+
+/** Icon opacity of a unit: less certain positions fainter, moving units too. */
+export function unitOpacity(moving: boolean, certainty: Certainty): number {
+  if (moving) return 0.6;
+  return certainty === 1 ? 1 : certainty === 2 ? 0.9 : 0.7;
+}
+
+/** Every stop and every move of every track, built once at load. */
+export function unitSpans(tracks: readonly UnitTrack[]): UnitSpan[] {
+  return tracks.flatMap((t) =>
+    t.stops.flatMap((s, i) => {
+      const stop: UnitSpan = { unit: t.unit, from: s.at, to: s.at, start: s.from, end: s.to, moving: false, opacity: unitOpacity(false, s.certainty) };
+      const next = t.stops[i + 1];
+      if (!next || next.from <= s.to) return [stop];
+      return [stop, { unit: t.unit, from: s.at, to: next.at, start: s.to, end: next.from, moving: true, opacity: unitOpacity(true, s.certainty) }];
+    }),
+  );
+}
+
+/** Where a span puts its unit at `day`, or undefined when the span does not show then. */
+export function spanAt(span: UnitSpan, day: number): Position | undefined {
+  if (!span.moving) return day >= span.start && day <= span.end ? span.from : undefined;
+  if (day <= span.start || day >= span.end) return undefined;
+  const w = (day - span.start) / (span.end - span.start);
+  return [span.from[0] + (span.to[0] - span.from[0]) * w, span.from[1] + (span.to[1] - span.from[1]) * w];
+}
+
+/**
+ * Every stop of every unit as a labelled point, id k for the k-th stop span of unitSpans
+ * (moves have no label): a map shows the labels of the moment by feature state.
+ */
+export function unitStopLabels(tracks: readonly UnitTrack[], spans: readonly UnitSpan[]): FeatureCollection<Point, Pick<UnitAtProps, 'unit' | 'name_en' | 'name_ko'>> {
+  const byUnit = new Map(tracks.map((t) => [t.unit, t]));
+  const features: Feature<Point, Pick<UnitAtProps, 'unit' | 'name_en' | 'name_ko'>>[] = [];
+  spans.forEach((s, k) => {
+    const t = byUnit.get(s.unit);
+    if (s.moving || !t) return;
+    features.push({ type: 'Feature', id: k, properties: { unit: t.unit, name_en: t.name_en, name_ko: t.name_ko }, geometry: { type: 'Point', coordinates: s.from } });
+  });
+  return { type: 'FeatureCollection', features };
+}

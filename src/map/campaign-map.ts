@@ -11,11 +11,15 @@ import { withLand, type Pack } from '../lib/campaign.ts';
 import { certaintyRuns, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
+import { arrowFeatures, spanAt, unitSpans, unitStopLabels, type UnitSpan } from '../lib/forces.ts';
+import { createUnitsLayer, iconScale, UNITS_LAYER_ID, type UnitsLayer } from './units-layer.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { MAX_BOUNDS, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
-import { placeDot, territoryPattern } from './colors.ts';
+import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
+import { morphPairs, type MorphPairs } from '../lib/morph-pairs.ts';
+import { createFrontLayer, FRONT_LAYER_ID, type FrontLayer } from './front-layer.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -68,8 +72,6 @@ export interface CampaignMap {
   destroy(): void;
 }
 
-/** The sources that change with the date. */
-const ANIMATED_SOURCES = ['north', 'front', 'units', 'arrows'] as const;
 
 /** Mask bounds: wider than any view so the mask's edge never shows. */
 const MASK_BOUNDS: [number, number, number, number] = [110, 25, 145, 50];
@@ -226,17 +228,49 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   /** The newest view asked for and not yet sent to the map. */
   let pending: CampaignView | undefined;
   /** The view sent to the map and not yet on screen; nothing more is sent until it is drawn. */
-  let inFlight: { view: CampaignView; uploaded: boolean } | undefined;
+  let inFlight: { view: CampaignView } | undefined;
   /** The last view sent, re-sent after a lost GPU context comes back. */
   let current: CampaignView | undefined;
+  /** The front and territory (added once the pack is in), and the pairs it blends. */
+  let frontLayer: FrontLayer | undefined;
+  let pairs: MorphPairs | undefined;
+  /** The unit symbols (added once the pack is in), every stop and move, and symbol sizes. */
+  let unitsLayer: UnitsLayer | undefined;
+  let spans: UnitSpan[] = [];
+  const symbolSize = new Map<string, [number, number]>();
 
-  // What each animated source last received: re-uploading unchanged data still costs the
-  // worker a re-tile, and on a plateau (no recorded movement) nothing changes for days.
-  const last: Record<string, unknown> = {};
-  const setIfChanged = (id: string, data: GeoJSON.GeoJSON, key: unknown): Promise<void> | undefined => {
-    if (last[id] === key) return undefined;
-    last[id] = key;
-    return setData(map, id, data);
+
+  /** Whether each stop's label is shown (by span index), to set only changes. */
+  let labelShown: boolean[] = [];
+  /** Shows the labels of the units at a stop at `day` (feature state); true if any changed. */
+  const showUnitLabels = (day: number): boolean => {
+    let changed = false;
+    spans.forEach((s, k) => {
+      if (s.moving) return;
+      const shown = spanAt(s, day) !== undefined;
+      if (labelShown[k] === shown) return;
+      labelShown[k] = shown;
+      changed = true;
+      map.setFeatureState({ source: 'units', id: k }, { shown: shown ? 1 : 0 });
+    });
+    return changed;
+  };
+
+  /** Each arrow's opacity on the map (by the arrow's index in the pack), to set only changes. */
+  let arrowShown: number[] = [];
+  /** Sets the arrows' fades of `view` as feature state; true if any changed. */
+  const fadeArrows = (view: CampaignView): boolean => {
+    if (!pack) return false;
+    const opacity = new Map(view.arrows.features.map((f) => [f.properties.id, f.properties.opacity]));
+    let changed = false;
+    pack.arrows.forEach((a, i) => {
+      const o = opacity.get(a.props.id) ?? 0;
+      if (arrowShown[i] === o) return;
+      arrowShown[i] = o;
+      changed = true;
+      for (const id of [2 * i, 2 * i + 1]) map.setFeatureState({ source: 'arrows', id }, { opacity: o });
+    });
+    return changed;
   };
 
   /** Marks `view` as on screen (tests and benchmarks read this attribute). */
@@ -245,42 +279,36 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
 
   /**
-   * Sends the newest view at once, unless the one before is not drawn yet: then it waits, and
-   * only the newest waiting view is sent when the map has drawn. A slider input therefore
-   * reaches the screen in the next frame the map renders, and updates never queue up.
+   * Shows the newest view at once, unless the one before is not drawn yet: then it waits, and
+   * only the newest waiting view is shown when the map has drawn. A slider input therefore
+   * reaches the screen in the next frame the map renders, and updates never queue up. Nothing
+   * is sent to MapLibre's worker: the front, territory and units are uniforms of custom
+   * layers, arrow fades and unit labels feature state.
    */
   const flush = () => {
     if (!pending || !loaded || lost || inFlight) return;
     const v = pending;
     pending = undefined;
     current = v;
-    // The front is unchanged while it shows one keyframe; units and arrows are small enough
-    // to compare by value.
-    const frontKey = v.front.interpolated ? v.front.coords : v.front.from;
-    const sent = [
-      setIfChanged('north', v.north, frontKey),
-      setIfChanged('front', v.frontRuns, frontKey),
-      setIfChanged('units', v.units, JSON.stringify(v.units.features.map((f) => [f.properties.unit, f.geometry.coordinates]))),
-      setIfChanged('arrows', v.arrows, JSON.stringify(v.arrows.features.map((f) => [f.properties.id, f.properties.opacity]))),
-    ].filter((p) => p !== undefined);
-    if (sent.length === 0) {
+    const pair = pairs?.pairOf(v.front);
+    const frontMoved = pair !== undefined && frontLayer?.show(pair.index, pair.weight) === true;
+    const unitsMoved = unitsLayer?.show(v.day) === true;
+    // Every step runs (no short-circuit): each keeps its own record of what is on the map.
+    const changed = [frontMoved, unitsMoved, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
+    if (!changed) {
       // Nothing moved (a plateau): the screen already shows this view.
       drawn(v);
       return;
     }
-    const flight = { view: v, uploaded: false };
-    inFlight = flight;
-    void Promise.allSettled(sent).then(() => {
-      flight.uploaded = true;
-      if (!removed) map.triggerRepaint();
-    });
+    inFlight = { view: v };
+    map.triggerRepaint();
   };
 
   /** Whether a frame has shown the campaign: the front and everything under it. */
   let campaignShown = false;
   /** After each frame: once the view in flight is on screen, say so and send the next one. */
   const onRender = () => {
-    if (inFlight?.uploaded && ANIMATED_SOURCES.every((id) => map.isSourceLoaded(id))) {
+    if (inFlight) {
       drawn(inFlight.view);
       inFlight = undefined;
       flush();
@@ -310,12 +338,24 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setData(map, 'parallel', pack.basemap.parallel);
     setData(map, 'places', pack.places as FeatureCollection);
     setData(map, 'ref-lines', refLineData(pack, refLines));
+    setData(map, 'arrows', arrowFeatures(pack.arrows));
+    arrowShown = [];
+    spans = unitSpans(pack.tracks);
+    setData(map, 'units', unitStopLabels(pack.tracks, spans));
+    labelShown = [];
+    pairs = morphPairs(pack.prepared);
+    frontLayer = createFrontLayer(pairs.pairs, pack.manifest.northClosure);
+    map.addLayer(frontLayer, 'mask');
+    unitsLayer = createUnitsLayer(spans);
+    // Under the unit labels, as a symbol layer draws icons under its text.
+    map.addLayer(unitsLayer, 'units');
     loaded = true;
     flush();
     // The map is ready once the symbols are in (or failed: units then stay hidden).
     void symbolImages.then((images) => {
       if (removed) return;
-      for (const [id, data] of images) if (!map.hasImage(id)) map.addImage(id, data, { pixelRatio: SYMBOL_RATIO });
+      for (const [id, data] of images) symbolSize.set(id, [data.width / SYMBOL_RATIO, data.height / SYMBOL_RATIO]);
+      unitsLayer?.setImages(images, SYMBOL_RATIO);
       performance.mark('campaign:symbols-added');
       map.triggerRepaint();
       map.once('idle', () => {
@@ -327,17 +367,35 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
 
   map.on('load', () => {
     performance.mark('campaign:style-loaded');
-    map.addImage('territory', territoryPattern(), { pixelRatio: 2 });
     for (const rank of [1, 2, 3] as const) map.addImage(`dot-${rank}`, placeDot(rank), { pixelRatio: 2 });
     styleLoaded = true;
     start();
   });
+  /**
+   * The unit whose symbol is under `point` (a few pixels of slack), nearest first: the units
+   * layer draws them, so the hit test is the same box arithmetic on the view's positions.
+   */
+  const unitAt = (point: maplibregl.Point): string | undefined => {
+    const scale = iconScale(map.getZoom());
+    let best: { unit: string; d: number } | undefined;
+    for (const f of current?.units.features ?? []) {
+      const size = symbolSize.get(f.properties.unit);
+      if (!size) continue;
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      const dx = Math.abs(p.x - point.x);
+      const dy = Math.abs(p.y - point.y);
+      if (dx > (size[0] * scale) / 2 + 6 || dy > (size[1] * scale) / 2 + 6) continue;
+      const d = Math.hypot(dx, dy);
+      if (!best || d < best.d) best = { unit: f.properties.unit, d };
+    }
+    return best?.unit;
+  };
   map.on('click', (e) => {
     // A few pixels of slack so a tap on a small dot or its label still picks the place.
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]];
-    const unit = map.queryRenderedFeatures(box, { layers: ['units'] })[0];
-    if (typeof unit?.properties?.unit === 'string' && options.onUnit) {
-      options.onUnit(unit.properties.unit);
+    const unit = unitAt(e.point);
+    if (unit && options.onUnit) {
+      options.onUnit(unit);
       return;
     }
     const hit = map.queryRenderedFeatures(box, { layers: ['place-dots', 'place-labels'] })[0];
@@ -345,6 +403,14 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     options.onQuery?.([round(e.lngLat.lng), round(e.lngLat.lat)], id);
   });
   const canvas = map.getCanvas();
+  /**
+   * Takes the front layer out before MapLibre handles the loss (a capture listener on the
+   * container runs before the canvas's own): MapLibre cannot restore custom layers and warns
+   * about each one left in. It is added again, with new buffers, once the style is back.
+   */
+  const beforeLost = () => {
+    for (const id of [FRONT_LAYER_ID, UNITS_LAYER_ID]) if (map.getLayer(id)) map.removeLayer(id);
+  };
   const onLost = () => {
     lost = true;
     options.onContextLost?.(true);
@@ -353,19 +419,29 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     lost = false;
     // A restored context has lost every buffer: upload everything again, and what changed
     // while it was lost (surroundings, reference lines).
-    for (const key of Object.keys(last)) delete last[key];
+    arrowShown = [];
+    labelShown = [];
     options.onContextLost?.(false);
     inFlight = undefined;
     pending ??= current;
+    map.once('style.load', () => {
+      // onAdd compiles and uploads again into the new context; the pair shown is kept.
+      if (frontLayer && !removed && !map.getLayer(FRONT_LAYER_ID)) map.addLayer(frontLayer, 'mask');
+      if (unitsLayer && !removed && !map.getLayer(UNITS_LAYER_ID)) map.addLayer(unitsLayer, 'units');
+      map.triggerRepaint();
+    });
     map.once('render', () => {
       if (pack && loaded) {
         setData(map, 'land', withLand(pack.basemap.land, surroundings));
         setData(map, 'ref-lines', refLineData(pack, refLines));
+        setData(map, 'arrows', arrowFeatures(pack.arrows));
+        setData(map, 'units', unitStopLabels(pack.tracks, spans));
       }
       flush();
     });
     map.triggerRepaint();
   };
+  options.container.addEventListener('webglcontextlost', beforeLost, { capture: true });
   canvas.addEventListener('webglcontextlost', onLost);
   canvas.addEventListener('webglcontextrestored', onRestored);
 
@@ -403,6 +479,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     },
     resetView,
     destroy() {
+      options.container.removeEventListener('webglcontextlost', beforeLost, { capture: true });
       canvas.removeEventListener('webglcontextlost', onLost);
       canvas.removeEventListener('webglcontextrestored', onRestored);
       removed = true;

@@ -1,6 +1,7 @@
 /**
  * The map style as plain data: sources start empty and are filled by the map module; layer
- * order does the land clipping (territory and front sit under a sea mask). Large fills skip
+ * order does the land clipping (the front layer, added by the map module before 'mask', sits
+ * under a sea mask). Large fills skip
  * antialiasing: their edges lie under the coast and front lines, and the outline pass is one
  * more shader program to compile at start-up.
  */
@@ -17,7 +18,7 @@ export { COLORS, DASHES };
 export const MAX_BOUNDS: [[number, number], [number, number]] = [[118, 31], [138, 44]];
 
 /** Source ids the map module fills. */
-export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'north', 'front', 'places', 'ref-lines', 'arrows', 'units'] as const;
+export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'places', 'ref-lines', 'arrows', 'units'] as const;
 export type SourceId = (typeof SOURCES)[number];
 
 const empty = { type: 'FeatureCollection', features: [] } as const;
@@ -64,22 +65,6 @@ export function unitLabelField(lang: Lang): ExpressionSpecification {
 }
 
 
-function frontLayer(certainty: 1 | 2 | 3): LayerSpecification {
-  const dash = DASHES[certainty];
-  return {
-    id: `front-${certainty}`,
-    type: 'line',
-    source: 'front',
-    filter: ['==', ['get', 'certainty'], certainty],
-    layout: { 'line-join': 'round', 'line-cap': certainty === 3 ? 'round' : 'butt' },
-    paint: {
-      ...linePaint(COLORS.front),
-      'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 4.5],
-      ...(dash ? { 'line-dasharray': dash } : {}),
-    },
-  };
-}
-
 /**
  * Rivers, named ones wider. Two layers with zoom-only widths rather than one with a width per
  * feature: a per-feature width needs its own shader program, and each program costs tens of
@@ -98,6 +83,11 @@ function riverLayer(id: string, named: boolean, widthAt5: number, widthAt9: numb
 }
 
 const arrowColor: ExpressionSpecification = ['match', ['get', 'side'], 'UN', COLORS.arrowUN, COLORS.arrowPVA];
+/**
+ * An arrow's fade, set per frame as feature state (the map module): every arrow stays in its
+ * source, so playback re-tiles nothing. Without a state yet, hidden.
+ */
+const arrowOpacity: ExpressionSpecification = ['coalesce', ['feature-state', 'opacity'], 0];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 
 function arrowShaft(id: string, kinds: string[], dash?: number[]): LayerSpecification {
@@ -109,7 +99,7 @@ function arrowShaft(id: string, kinds: string[], dash?: number[]): LayerSpecific
     layout: { 'line-cap': 'butt', 'line-join': 'round' },
     paint: {
       'line-color': arrowColor,
-      'line-opacity': ['get', 'opacity'],
+      'line-opacity': arrowOpacity,
       'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 9, 5],
       ...(dash ? { 'line-dasharray': dash } : {}),
     },
@@ -157,7 +147,7 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
       type: 'fill',
       source: 'arrows',
       filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': arrowColor, 'fill-opacity': ['get', 'opacity'], 'fill-antialias': false },
+      paint: { 'fill-color': arrowColor, 'fill-opacity': arrowOpacity, 'fill-antialias': false },
     },
     {
       id: 'arrow-labels',
@@ -171,30 +161,29 @@ function overlayLayers(lang: Lang): LayerSpecification[] {
         'text-size': 11,
         'text-offset': [0, -0.9],
         'text-allow-overlap': false,
+        // Hidden arrows are in the source too (see arrowOpacity): their labels must not keep
+        // other labels off the map.
+        'text-ignore-placement': true,
       },
-      paint: { 'text-color': arrowColor, 'text-opacity': ['get', 'opacity'], 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 },
+      paint: { 'text-color': arrowColor, 'text-opacity': arrowOpacity, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 },
     },
     {
+      // Unit labels only: the symbols are drawn by the units layer (units-layer.ts). The source
+      // holds every stop once; feature state shows the stops of the moment (a label does not
+      // follow a moving unit), so playback re-tiles nothing.
       id: 'units',
       type: 'symbol',
       source: 'units',
       layout: {
-        'icon-image': ['get', 'unit'],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 8, 1, 10, 1.2],
         'text-field': unitLabelField(lang),
         'text-font': [LABEL_FONT],
         'text-size': 10,
         'text-anchor': 'top',
         'text-offset': [0, 1.6],
-        'text-optional': true,
+        // Hidden stops' labels must not keep other labels off the map.
+        'text-ignore-placement': true,
       },
-      paint: {
-        // Less certain positions are drawn fainter; moving units (between dated positions) too.
-        'icon-opacity': ['case', ['get', 'moving'], 0.6, ['match', ['get', 'certainty'], 1, 1, 2, 0.9, 0.7]],
-        ...textPaint(COLORS.label, 1.5),
-      },
+      paint: { ...textPaint(COLORS.label, 1.5), 'text-opacity': ['coalesce', ['feature-state', 'shown'], 0] },
     },
   ];
 }
@@ -204,19 +193,7 @@ export function layers(lang: Lang): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
     { id: 'mainland', type: 'fill', source: 'mainland', paint: fillPaint(COLORS.land) },
-    // Tint and hatch in one pattern (see territoryPattern): one layer for the worker to re-tile
-    // and the GPU to draw on every frame of playback, not two.
-    { id: 'north-fill', type: 'fill', source: 'north', paint: { 'fill-pattern': 'territory', 'fill-antialias': false } },
-    {
-      id: 'front-casing',
-      type: 'line',
-      source: 'front',
-      layout: { 'line-join': 'round' },
-      paint: { ...linePaint(COLORS.frontCasing, 0.85), 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 9, 8] },
-    },
-    frontLayer(1),
-    frontLayer(2),
-    frontLayer(3),
+    // The territory and the front are a custom layer (front-layer.ts), added here: under the mask.
     { id: 'mask', type: 'fill', source: 'mask', paint: fillPaint(COLORS.sea) },
     { id: 'land', type: 'fill', source: 'land', paint: fillPaint(COLORS.neighbourLand) },
     { id: 'land-coast', type: 'line', source: 'land', paint: { ...linePaint(COLORS.coast), 'line-width': 0.6 } },

@@ -99,6 +99,45 @@ describe('the campaign map', () => {
     await w.context.close();
   });
 
+  it('plays at every speed without sending MapLibre any data: no setData, no worker message', async () => {
+    const w = await openPage(browser);
+    // Every message the page sends any worker (MapLibre's setData, tile loads, layout all go
+    // through its workers), counted from before the map exists.
+    await w.page.addInitScript(`
+      window.workerPosts = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (...args) { window.workerPosts++; return post.apply(this, args); };
+    `);
+    await w.page.goto(`${base}?date=1950-12-31`);
+    await waitForMap(w.page);
+    // The neighbouring land is sent to the map once the first view is complete: wait for that.
+    await expect.poll(() => w.page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/surroundings.topo.json')))).toBe(true);
+    await w.page.waitForTimeout(1500);
+    const posts = () => w.page.evaluate(() => (window as unknown as { workerPosts: number }).workerPosts);
+    const drawnDay = async () => Number(await w.page.locator('.map').getAttribute('data-drawn-day'));
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    for (const speed of ['Slow', 'Normal', 'Fast']) {
+      await w.page.getByLabel(speed, { exact: true }).check();
+      await slider.focus();
+      await w.page.keyboard.press('Home');
+      const start = Number(await slider.getAttribute('min'));
+      await expect.poll(drawnDay).toBe(start);
+      const before = await posts();
+      await w.page.locator('button.play').click();
+      // Frames drawn with the front moving (31 Dec → 1 Jan is an interpolated stretch).
+      await expect.poll(drawnDay, { timeout: 30_000 }).toBeGreaterThan(start + 0.3);
+      await w.page.locator('button.play').click();
+      expect(await posts(), speed).toBe(before);
+    }
+    // A slider step is drawn without any either.
+    const before = await posts();
+    await slider.focus();
+    await w.page.keyboard.press('PageUp');
+    await expect.poll(async () => String(await drawnDay())).toBe(String(Number(await slider.inputValue())));
+    expect(await posts()).toBe(before);
+    await w.context.close();
+  });
+
   it('starts the map while the campaign data is still loading, then draws the campaign on it', async () => {
     const w = await openPage(browser);
     let release = () => {};

@@ -1,0 +1,82 @@
+/**
+ * The matched keyframe pairs as the GPU draws them: every dated front (a pair of a line with
+ * itself) and every transition between two (from `prepareFronts`), with
+ * each vertex's Mercator distance from the start of its run of equal certainty (dashes restart there, as
+ * they do in the GeoJSON rendering, where each run is its own feature). Built once at load; a
+ * frame then needs only the index of its pair and the blend weight.
+ */
+import type { Position } from 'geojson';
+import type { Certainty } from './types.ts';
+import type { FrontState, PreparedFront } from './morph.ts';
+
+/**
+ * One blendable pair. Vertices stay in longitude/latitude and the GPU projects the blend, as
+ * the CPU blends degrees (frontAt) before the map projects them: blending Mercator positions
+ * instead would bend the in-between line by up to a pixel or two at zoom 10.
+ */
+export interface MorphPair {
+  /** Vertices of the line at weight 0 and weight 1 (same length), [lon, lat]. */
+  from: [number, number][];
+  to: [number, number][];
+  /** Certainty of the segment that starts at each vertex. */
+  certainty: Certainty[];
+  /** Mercator distance from the start of the vertex's certainty run, at weight 0 and 1. */
+  runFrom: number[];
+  runTo: number[];
+}
+
+/** Every pair of a pack's fronts, and which one draws a given front state. */
+export interface MorphPairs {
+  pairs: MorphPair[];
+  /** The pair that draws `state` and its blend weight: the GPU's whole per-frame input. */
+  pairOf(state: FrontState): { index: number; weight: number };
+}
+
+/** Longitude/latitude to Web Mercator units (as MapLibre's MercatorCoordinate.fromLngLat). */
+export function mercator(p: Position): [number, number] {
+  const lat = Math.max(-85.051129, Math.min(85.051129, p[1]));
+  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+  return [(180 + p[0]) / 360, y];
+}
+
+/** Distance of every vertex from the start of its run of equal segment certainty. */
+export function runDistances(line: readonly [number, number][], certainty: readonly Certainty[]): number[] {
+  const out = [0];
+  for (let i = 1; i < line.length; i++) {
+    // Vertex i starts a new run when its segment's certainty differs from the one before.
+    const restart = i < line.length - 1 && certainty[i] !== certainty[i - 1];
+    out.push(restart ? 0 : out[i - 1] + Math.hypot(line[i][0] - line[i - 1][0], line[i][1] - line[i - 1][1]));
+  }
+  return out;
+}
+
+function pair(from: readonly Position[], to: readonly Position[], certainty: Certainty[]): MorphPair {
+  const lonLat = (p: Position): [number, number] => [p[0], p[1]];
+  return {
+    from: from.map(lonLat),
+    to: to.map(lonLat),
+    certainty,
+    runFrom: runDistances(from.map(mercator), certainty),
+    runTo: runDistances(to.map(mercator), certainty),
+  };
+}
+
+/** Builds every pair once: keyframe k is pair k; the transition after keyframe k follows the keyframes. */
+export function morphPairs(prepared: readonly PreparedFront[]): MorphPairs {
+  const pairs = prepared.map((f) => pair(f.coords, f.coords, f.certainty));
+  const keyframe = new Map<PreparedFront, number>(prepared.map((f, i) => [f, i]));
+  const transition = new Map<PreparedFront, number>();
+  for (const f of prepared) {
+    if (!f.next) continue;
+    transition.set(f, pairs.length);
+    pairs.push(pair(f.next.from, f.next.to, f.next.certainty));
+  }
+  return {
+    pairs,
+    pairOf(state) {
+      const moving = state.interpolated ? transition.get(state.from) : undefined;
+      if (moving !== undefined) return { index: moving, weight: state.weight };
+      return { index: keyframe.get(state.from) ?? 0, weight: 0 };
+    },
+  };
+}

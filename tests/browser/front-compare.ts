@@ -1,0 +1,66 @@
+/**
+ * Test page (built only for the browser tests): the same front drawn twice, side by side, on
+ * a plain land background — left by the GPU front layer (a pair and a weight), right by the
+ * GeoJSON line and fill layers the map used before it, fed with the CPU blend (`viewAt`).
+ * A test reads both canvases and compares their pixels. The one place outside src/map/ that
+ * imports MapLibre: the reference rendering is not part of the app.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { loadCampaign } from '../../src/lib/load-campaign.ts';
+import { fetchJsonReader } from '../../src/lib/fetch-json.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { morphPairs } from '../../src/lib/morph-pairs.ts';
+import { createFrontLayer } from '../../src/map/front-layer.ts';
+import { COLORS, territoryPattern } from '../../src/map/colors.ts';
+import { referenceLayers } from './reference-front.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+const { pack } = await loadCampaign('data/korea-1951-01/manifest.json', fetchJsonReader(document.baseURI));
+const pairs = morphPairs(pack.prepared);
+const empty = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
+
+function create(id: string, layers: maplibregl.LayerSpecification[]): Promise<maplibregl.Map> {
+  // Sized from script: the built pages' CSP refuses inline styles.
+  const container = document.getElementById(id)!;
+  Object.assign(container.style, { width: '640px', height: '480px', display: 'inline-block', position: 'relative' });
+  const map = new maplibregl.Map({
+    container: id,
+    style: { version: 8, sources: { north: { type: 'geojson', data: empty }, front: { type: 'geojson', data: empty } }, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': COLORS.land } }, ...layers] },
+    bounds: pack.manifest.camera.bounds,
+    fitBoundsOptions: { padding: 10 },
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  return new Promise((resolve) => map.on('load', () => resolve(map)));
+}
+
+const gpuMap = await create('gpu', []);
+const layer = createFrontLayer(pairs.pairs, pack.manifest.northClosure);
+gpuMap.addLayer(layer);
+const refMap = await create('geojson', referenceLayers());
+refMap.addImage('territory', territoryPattern(), { pixelRatio: 2 });
+
+function idle(map: maplibregl.Map): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/** Draws fractional day `day` in both maps; resolves with both canvases as PNG data URLs. */
+async function compare(day: number): Promise<{ gpu: string; geojson: string }> {
+  const view = viewAt(pack, day);
+  const { index, weight } = pairs.pairOf(view.front);
+  layer.show(index, weight);
+  refMap.getSource<maplibregl.GeoJSONSource>('north')?.setData(view.north);
+  refMap.getSource<maplibregl.GeoJSONSource>('front')?.setData(view.frontRuns);
+  await Promise.all([idle(gpuMap), idle(refMap)]);
+  return { gpu: gpuMap.getCanvas().toDataURL('image/png'), geojson: refMap.getCanvas().toDataURL('image/png') };
+}
+
+Object.assign(window, { compare });
+document.body.dataset.ready = 'true';
