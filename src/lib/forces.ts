@@ -184,6 +184,11 @@ export interface UnitSpan {
   start: number;
   end: number;
   moving: boolean;
+  /**
+   * True when a stop begins exactly where the one before ends (or inside it): unitsAt keeps
+   * the earlier stop there, so this one shows only after `start`.
+   */
+  startOpen: boolean;
   /** Icon opacity, as the map style drew it: moving 0.6, else by certainty. */
   opacity: number;
 }
@@ -198,17 +203,20 @@ export function unitOpacity(moving: boolean, certainty: Certainty): number {
 export function unitSpans(tracks: readonly UnitTrack[]): UnitSpan[] {
   return tracks.flatMap((t) =>
     t.stops.flatMap((s, i) => {
-      const stop: UnitSpan = { unit: t.unit, from: s.at, to: s.at, start: s.from, end: s.to, moving: false, opacity: unitOpacity(false, s.certainty) };
+      const prev = t.stops[i - 1];
+      const startOpen = prev !== undefined && prev.to >= s.from;
+      const start = startOpen ? prev.to : s.from;
+      const stop: UnitSpan = { unit: t.unit, from: s.at, to: s.at, start, end: s.to, moving: false, startOpen, opacity: unitOpacity(false, s.certainty) };
       const next = t.stops[i + 1];
       if (!next || next.from <= s.to) return [stop];
-      return [stop, { unit: t.unit, from: s.at, to: next.at, start: s.to, end: next.from, moving: true, opacity: unitOpacity(true, s.certainty) }];
+      return [stop, { unit: t.unit, from: s.at, to: next.at, start: s.to, end: next.from, moving: true, startOpen: true, opacity: unitOpacity(true, s.certainty) }];
     }),
   );
 }
 
 /** Where a span puts its unit at `day`, or undefined when the span does not show then. */
 export function spanAt(span: UnitSpan, day: number): Position | undefined {
-  if (!span.moving) return day >= span.start && day <= span.end ? span.from : undefined;
+  if (!span.moving) return (span.startOpen ? day > span.start : day >= span.start) && day <= span.end ? span.from : undefined;
   if (day <= span.start || day >= span.end) return undefined;
   const w = (day - span.start) / (span.end - span.start);
   return [span.from[0] + (span.to[0] - span.from[0]) * w, span.from[1] + (span.to[1] - span.from[1]) * w];

@@ -20,7 +20,7 @@ export function iconScale(zoom: number): number {
   return Math.min(1.2, 1 + ((zoom - 8) / 2) * 0.2);
 }
 
-/** Floats per vertex: from, to (lon, lat), start, end, moving, opacity, corner (x, y), atlas rect (x, y, w, h). */
+/** Floats per vertex: from, to (lon, lat), start, end, kind (0 stop, 1 move, 2 stop after another), opacity, corner (x, y), atlas rect (x, y, w, h). */
 const STRIDE = 14;
 
 /** A custom layer that draws the units of one moment. */
@@ -64,6 +64,7 @@ function atlas(images: readonly [string, ImageData][]): { data: Uint8Array; widt
 
 /** Creates the layer for a pack's unit spans; it draws nothing until it has images and a day. */
 export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
+  const base = spans.reduce((m, s) => Math.min(m, s.start), Infinity);
   let map: MapLibreMap | undefined;
   let images: readonly [string, ImageData][] = [];
   let ratio = 1;
@@ -79,7 +80,9 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
       const rect = packed.rects.get(s.unit);
       if (!rect) continue;
       for (const [cx, cy] of [[-1, -1], [1, -1], [-1, 1], [1, 1]]) {
-        vertices.push(s.from[0], s.from[1], s.to[0], s.to[1], s.start, s.end, s.moving ? 1 : 0, s.opacity, cx, cy, ...rect);
+        // Days from `base`: float32 keeps them to a fraction of a second (not ~40 s, as whole
+        // day numbers around −7,300 would be).
+        vertices.push(s.from[0], s.from[1], s.to[0], s.to[1], s.start - base, s.end - base, s.moving ? 1 : s.startOpen ? 2 : 0, s.opacity, cx, cy, ...rect);
       }
       index.push(n, n + 1, n + 2, n + 1, n + 3, n + 2);
       n += 4;
@@ -153,7 +156,7 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
       const loc = (name: string) => g.getUniformLocation(gpu!.program, name);
       g.useProgram(gpu.program);
       g.uniformMatrix4fv(loc('u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
-      g.uniform1f(loc('u_day'), day);
+      g.uniform1f(loc('u_day'), day - base);
       g.uniform2f(loc('u_viewport'), g.drawingBufferWidth, g.drawingBufferHeight);
       // Symbol bitmaps are `ratio` pixels per CSS pixel, scaled with the zoom like icon-size.
       g.uniform1f(loc('u_scale'), (iconScale(map.getZoom()) * map.getPixelRatio()) / ratio);
