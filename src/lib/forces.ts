@@ -172,9 +172,10 @@ export function arrowFeatures(arrows: readonly PreparedArrow[]): FeatureCollecti
 }
 
 /**
- * One stretch of a unit's track for a map that animates units on the GPU: at a stop (shown
- * from `start` to `end` inclusive) or moving between two stops (strictly between them).
- * Together a track's spans give exactly the positions of unitsAt at every moment.
+ * One stretch of a unit's track for a map that animates units on the GPU: at a stop or moving
+ * between two stops. Like every period under the end-of-day convention, a span is (start, end]:
+ * shown after `start` up to and including `end`. Together a track's spans give exactly the
+ * positions of unitsAt at every moment.
  */
 export interface UnitSpan {
   unit: string;
@@ -184,11 +185,6 @@ export interface UnitSpan {
   start: number;
   end: number;
   moving: boolean;
-  /**
-   * True when a stop begins exactly where the one before ends (or inside it): unitsAt keeps
-   * the earlier stop there, so this one shows only after `start`.
-   */
-  startOpen: boolean;
   /** Icon opacity, as the map style drew it: moving 0.6, else by certainty. */
   opacity: number;
 }
@@ -199,25 +195,36 @@ export function unitOpacity(moving: boolean, certainty: Certainty): number {
   return certainty === 1 ? 1 : certainty === 2 ? 0.9 : 0.7;
 }
 
-/** Every stop and every move of every track, built once at load. */
+/**
+ * Every stop and every move of every track, built once at load. Where stops overlap, unitsAt
+ * keeps the earlier one, so a stop starts where the latest end before it is (and is left out
+ * when that covers it); a move fills the gap between one stop's end and the next one's start.
+ */
 export function unitSpans(tracks: readonly UnitTrack[]): UnitSpan[] {
-  return tracks.flatMap((t) =>
-    t.stops.flatMap((s, i) => {
-      const prev = t.stops[i - 1];
-      const startOpen = prev !== undefined && prev.to >= s.from;
-      const start = startOpen ? prev.to : s.from;
-      const stop: UnitSpan = { unit: t.unit, from: s.at, to: s.at, start, end: s.to, moving: false, startOpen, opacity: unitOpacity(false, s.certainty) };
+  return tracks.flatMap((t) => {
+    const out: UnitSpan[] = [];
+    let covered = -Infinity;
+    t.stops.forEach((s, i) => {
+      const start = Math.max(s.from, covered);
+      if (start < s.to) out.push({ unit: t.unit, from: s.at, to: s.at, start, end: s.to, moving: false, opacity: unitOpacity(false, s.certainty) });
+      covered = Math.max(covered, s.to);
       const next = t.stops[i + 1];
-      if (!next || next.from <= s.to) return [stop];
-      return [stop, { unit: t.unit, from: s.at, to: next.at, start: s.to, end: next.from, moving: true, startOpen: true, opacity: unitOpacity(true, s.certainty) }];
-    }),
-  );
+      if (next && next.from > covered) {
+        // unitsAt blends from this stop's end; where an earlier stop still covers that moment,
+        // the move shows from the end of the cover, starting where the unit is by then.
+        const w = (covered - s.to) / (next.from - s.to);
+        const from: Position = [s.at[0] + (next.at[0] - s.at[0]) * w, s.at[1] + (next.at[1] - s.at[1]) * w];
+        out.push({ unit: t.unit, from, to: next.at, start: covered, end: next.from, moving: true, opacity: unitOpacity(true, next.certainty) });
+      }
+    });
+    return out;
+  });
 }
 
 /** Where a span puts its unit at `day`, or undefined when the span does not show then. */
 export function spanAt(span: UnitSpan, day: number): Position | undefined {
-  if (!span.moving) return (span.startOpen ? day > span.start : day >= span.start) && day <= span.end ? span.from : undefined;
-  if (day <= span.start || day >= span.end) return undefined;
+  if (day <= span.start || day > span.end) return undefined;
+  if (!span.moving) return span.from;
   const w = (day - span.start) / (span.end - span.start);
   return [span.from[0] + (span.to[0] - span.from[0]) * w, span.from[1] + (span.to[1] - span.from[1]) * w];
 }

@@ -20,7 +20,7 @@ export function iconScale(zoom: number): number {
   return Math.min(1.2, 1 + ((zoom - 8) / 2) * 0.2);
 }
 
-/** Floats per vertex: from, to (lon, lat), start, end, kind (0 stop, 1 move, 2 stop after another), opacity, corner (x, y), atlas rect (x, y, w, h). */
+/** Floats per vertex: from, to (lon, lat), start, end, kind (0 stop, 1 move), opacity, corner (x, y), atlas rect (x, y, w, h). */
 const STRIDE = 14;
 
 /** A custom layer that draws the units of one moment. */
@@ -82,7 +82,7 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
       for (const [cx, cy] of [[-1, -1], [1, -1], [-1, 1], [1, 1]]) {
         // Days from `base`: float32 keeps them to a fraction of a second (not ~40 s, as whole
         // day numbers around −7,300 would be).
-        vertices.push(s.from[0], s.from[1], s.to[0], s.to[1], s.start - base, s.end - base, s.moving ? 1 : s.startOpen ? 2 : 0, s.opacity, cx, cy, ...rect);
+        vertices.push(s.from[0], s.from[1], s.to[0], s.to[1], s.start - base, s.end - base, s.moving ? 1 : 0, s.opacity, cx, cy, ...rect);
       }
       index.push(n, n + 1, n + 2, n + 1, n + 3, n + 2);
       n += 4;

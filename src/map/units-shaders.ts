@@ -19,11 +19,9 @@ out float v_opacity;
 void main() {
   float start = a_time.x;
   float end = a_time.y;
-  bool moving = a_time.z > 0.5 && a_time.z < 1.5;
-  bool startOpen = a_time.z > 0.5;
-  // As unitsAt (and spanAt): at a stop from its first to its last moment, moving strictly
-  // between stops; a stop that begins where another ends shows only after that moment.
-  bool shown = (startOpen ? u_day > start : u_day >= start) && (moving ? u_day < end : u_day <= end);
+  bool moving = a_time.z > 0.5;
+  // As unitsAt (and spanAt): every span is (start, end], the end-of-day convention's periods.
+  bool shown = u_day > start && u_day <= end;
   if (!shown) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     return;

@@ -14,11 +14,11 @@ beforeAll(async () => {
   pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
 });
 
-/** Every quarter day of the campaign and every stop boundary, where off-by-one errors live. */
+/** Every quarter day of the campaign and every stop boundary and either side of it, where off-by-one errors live. */
 function moments(): number[] {
   const out = new Set<number>();
   for (let d = pack.startDay; d <= pack.endDay; d += 0.25) out.add(d);
-  for (const t of pack.tracks) for (const s of t.stops) for (const d of [s.from, s.to]) out.add(d);
+  for (const t of pack.tracks) for (const s of t.stops) for (const d of [s.from, s.to]) for (const e of [-1e-6, 0, 1e-6]) out.add(d + e);
   return [...out];
 }
 
