@@ -24,6 +24,11 @@ export function svgFile(d: SvgDrawing): string {
     .filter((g) => d.front[g])
     .map((g) => `<path d="${d.front[g]}" fill="none" stroke="${COLORS.front}" stroke-width="3"${dash[g]}/>`)
     .join('');
+  // No-man's land as its pale ground with the dotted forward line; infiltrated areas outlined.
+  const zones =
+    (d.noMansLand ? `<path d="${d.noMansLand}" fill="${COLORS.noMansLand}"/>` : '') +
+    (d.forward ? `<path d="${d.forward}" fill="none" stroke="${COLORS.front}" stroke-width="1.5" stroke-dasharray="0 4" stroke-linecap="round"/>` : '') +
+    d.infiltrated.map((a) => `<path d="${a.d}" fill="${COLORS.infiltrated}" fill-opacity="${0.15 * a.opacity}" stroke="${COLORS.infiltrated}" stroke-dasharray="4 3" stroke-opacity="${a.opacity}"/>`).join('');
   const places = d.places
     .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${COLORS.label}"/><text x="${p.x + 5}" y="${p.y + 4}" font-size="12" font-family="sans-serif" fill="${COLORS.label}">${escapeHtml(p.name_en)}</text>`)
     .join('');
@@ -32,7 +37,7 @@ export function svgFile(d: SvgDrawing): string {
     `<defs><path id="m" d="${d.mainland}"/><clipPath id="c"><use href="#m"/></clipPath></defs>` +
     `<rect width="${d.width}" height="${d.height}" fill="${COLORS.sea}"/>` +
     `<use href="#m" fill="${COLORS.land}" stroke="${COLORS.coast}" stroke-width="0.8"/>` +
-    `<g clip-path="url(#c)"><path d="${d.north}" fill="${COLORS.north}" fill-opacity="0.3"/>${fronts}</g>` +
+    `<g clip-path="url(#c)"><path d="${d.north}" fill="${COLORS.north}" fill-opacity="0.3"/>${zones}${fronts}</g>` +
     `<path d="${d.rivers}" fill="none" stroke="${COLORS.river}" stroke-width="1"/>${places}</svg>`
   );
 }

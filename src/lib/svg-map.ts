@@ -18,6 +18,11 @@ export interface SvgDrawing {
   north: string;
   /** Front path per certainty grade. */
   front: Record<1 | 2 | 3, string>;
+  /** No-man's land (the band's polygons) and its north edge, the PVA/KPA forward line. */
+  noMansLand: string;
+  forward: string;
+  /** Infiltrated areas shown, with their fade. */
+  infiltrated: { d: string; opacity: number }[];
   places: { id: string; x: number; y: number; name_en: string; name_ko: string }[];
 }
 
@@ -57,7 +62,7 @@ function collectionRings(fc: { features: { geometry: AnyGeometry | null }[] }): 
 }
 
 /** The basemap part, which does not depend on the date: compute once per size. */
-export function drawBasemap(pack: Pack, width: number): Omit<SvgDrawing, 'north' | 'front'> {
+export function drawBasemap(pack: Pack, width: number): Omit<SvgDrawing, 'north' | 'front' | 'noMansLand' | 'forward' | 'infiltrated'> {
   const bounds = pack.manifest.camera.bounds;
   const { project, height } = projector(bounds, width);
   return {
@@ -81,5 +86,12 @@ export function drawView(pack: Pack, view: CampaignView, width: number, base = d
   const { project } = projector(pack.manifest.camera.bounds, width);
   const front: Record<1 | 2 | 3, string> = { 1: '', 2: '', 3: '' };
   for (const run of view.frontRuns.features) front[run.properties.certainty] += pathOf([run.geometry.coordinates], project, false);
-  return { ...base, north: pathOf(view.north.geometry.coordinates, project, true), front };
+  return {
+    ...base,
+    north: pathOf(view.north.geometry.coordinates, project, true),
+    front,
+    noMansLand: pathOf(collectionRings(view.zones.noMansLand), project, true),
+    forward: pathOf(collectionRings(view.zones.forwardRuns), project, false),
+    infiltrated: view.zones.infiltrated.features.map((f) => ({ d: pathOf(f.geometry.coordinates, project, true), opacity: f.properties.opacity })),
+  };
 }

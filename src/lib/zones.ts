@@ -11,7 +11,7 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point, polygon } from '@turf/helpers';
-import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Certainty, FrontFeature, Side } from './types.ts';
 import { periodEnd, periodStart } from './dates.ts';
 import { frontAt, prepareFronts, type FrontState, type PreparedFront } from './morph.ts';
@@ -85,8 +85,11 @@ export interface InfiltratedProps extends Omit<InfiltrationProps, 'note'> {
 export interface ZonesAt {
   /** The PVA/KPA forward line (equal to the front where there is no band). */
   forward: FrontState;
-  /** The band between the front and the forward line, or no feature when there is none. */
-  noMansLand: FeatureCollection<Polygon, NoMansLandProps>;
+  /**
+   * The band between the front and the forward line: one feature, a polygon per stretch where
+   * the forward line leaves the front; no feature when there is none.
+   */
+  noMansLand: FeatureCollection<MultiPolygon, NoMansLandProps>;
   /** The stretches of the forward line that lie off the front (the band's north edge), for drawing. */
   forwardRuns: FeatureCollection<LineString, { certainty: Certainty }>;
   infiltrated: FeatureCollection<Polygon, InfiltratedProps>;
@@ -138,7 +141,6 @@ export function zonesAt(zones: PreparedZones, front: FrontState, day: number): Z
 
 /** A forward vertex farther than this from the front (km) is off it: the band has width there. */
 const OFF_FRONT_KM = 0.5;
-const none = <T>(): FeatureCollection<Polygon | LineString, T> => ({ type: 'FeatureCollection', features: [] });
 
 /**
  * Which forward vertices lie off the front. Planar distances on a local equirectangular
@@ -178,32 +180,75 @@ function segmentDistance2(px: number, py: number, a: Position, b: Position, kx: 
   return ex * ex + ey * ey;
 }
 
-/** The band between the two lines, as one polygon (front west→east, forward east→west), or none. */
-function band(front: FrontState, forward: FrontState, off: readonly boolean[]): FeatureCollection<Polygon, NoMansLandProps> {
-  if (!off.some(Boolean)) return none<NoMansLandProps>() as FeatureCollection<Polygon, NoMansLandProps>;
-  const ring = [...front.coords, ...[...forward.coords].reverse(), front.coords[0]].map((p) => [p[0], p[1]]);
+/**
+ * The band between the two lines: for each stretch where the forward line leaves the front,
+ * the forward line from the last vertex on the front before it to the first one after, closed
+ * back along the front between the points nearest those two. Where the lines coincide there is
+ * no polygon at all (a ring doubling back on itself would be drawn with slivers).
+ */
+function band(front: FrontState, forward: FrontState, off: readonly boolean[]): FeatureCollection<MultiPolygon, NoMansLandProps> {
+  const spans = offSpans(off);
+  if (!spans.length) return { type: 'FeatureCollection', features: [] };
+  const polygons = spans.map(([from, to]) => {
+    const edge = forward.coords.slice(from, to + 1).map((p) => [p[0], p[1]]);
+    const back = frontBetween(front.coords, edge[edge.length - 1], edge[0]);
+    return [[...edge, ...back, edge[0]]];
+  });
   const certainty = Math.max(...forward.certainty.filter((_, i) => off[i])) as Certainty;
   const sources = [...new Set([...forward.from.sources, ...(forward.interpolated ? forward.to.sources : [])])];
   return {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', properties: { zone: "no-man's land", certainty, sources, interpolated: forward.interpolated }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    features: [{ type: 'Feature', properties: { zone: "no-man's land", certainty, sources, interpolated: forward.interpolated }, geometry: { type: 'MultiPolygon', coordinates: polygons } }],
   };
+}
+
+/** Index ranges [from, to] of the forward line round each run of vertices off the front, one on-front vertex either side where there is one. */
+function offSpans(off: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= off.length; i++) {
+    if (i < off.length && off[i]) { if (start < 0) start = i; continue; }
+    if (start >= 0) out.push([Math.max(0, start - 1), Math.min(off.length - 1, i)]);
+    start = -1;
+  }
+  return out;
+}
+
+/** The front from its point nearest `a` to its point nearest `b`, both included. */
+function frontBetween(front: readonly Position[], a: Position, b: Position): Position[] {
+  const pa = nearestOnLine(front, a);
+  const pb = nearestOnLine(front, b);
+  const forwards = pa.index < pb.index || (pa.index === pb.index && pa.t <= pb.t);
+  const [lo, hi] = forwards ? [pa, pb] : [pb, pa];
+  const path = [lo.point, ...front.slice(lo.index + 1, hi.index + 1).map((p) => [p[0], p[1]]), hi.point];
+  return forwards ? path : path.reverse();
+}
+
+/** The point of `line` nearest `p` (planar, as offFront), with its segment and the fraction along it. */
+function nearestOnLine(line: readonly Position[], p: Position): { index: number; t: number; point: Position } {
+  const kx = 111.32 * Math.cos((37.3 * Math.PI) / 180);
+  const ky = 110.57;
+  let best = { index: 0, t: 0, d: Infinity };
+  for (let i = 0; i + 1 < line.length; i++) {
+    const [ax, ay, bx, by] = [line[i][0] * kx, line[i][1] * ky, line[i + 1][0] * kx, line[i + 1][1] * ky];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] * kx - ax) * dx + (p[1] * ky - ay) * dy) / len2));
+    const d = Math.hypot(p[0] * kx - (ax + t * dx), p[1] * ky - (ay + t * dy));
+    if (d < best.d) best = { index: i, t, d };
+  }
+  const [a, b] = [line[best.index], line[best.index + 1]];
+  return { index: best.index, t: best.t, point: [a[0] + (b[0] - a[0]) * best.t, a[1] + (b[1] - a[1]) * best.t] };
 }
 
 /** The runs of the forward line off the front, each reaching one vertex onto it at either end. */
 function runs(forward: FrontState, off: readonly boolean[]): FeatureCollection<LineString, { certainty: Certainty }> {
-  const features: Feature<LineString, { certainty: Certainty }>[] = [];
-  let start = -1;
-  for (let i = 0; i <= off.length; i++) {
-    if (i < off.length && off[i]) { if (start < 0) start = i; continue; }
-    if (start >= 0) {
-      const from = Math.max(0, start - 1);
-      const to = Math.min(off.length - 1, i);
-      const certainty = Math.max(...forward.certainty.slice(from, to)) as Certainty;
-      features.push({ type: 'Feature', properties: { certainty }, geometry: { type: 'LineString', coordinates: forward.coords.slice(from, to + 1).map((p) => [p[0], p[1]]) } });
-      start = -1;
-    }
-  }
+  const features = offSpans(off).map(([from, to]): Feature<LineString, { certainty: Certainty }> => ({
+    type: 'Feature',
+    properties: { certainty: Math.max(...forward.certainty.slice(from, Math.max(from + 1, to))) as Certainty },
+    geometry: { type: 'LineString', coordinates: forward.coords.slice(from, to + 1).map((p) => [p[0], p[1]]) },
+  }));
   return { type: 'FeatureCollection', features };
 }
 
@@ -232,7 +277,7 @@ export function zoneDetail(zones: ZonesAt, lngLat: Position, side: Side): ZoneDe
   const zone = zoneOf(zones, lngLat, side);
   const p = point([lngLat[0], lngLat[1]]);
   if (zone === "no-man's land") {
-    const f = zones.noMansLand.features[0];
+    const f = zones.noMansLand.features.find((x) => booleanPointInPolygon(p, x)) ?? zones.noMansLand.features[0];
     return { zone, certainty: f.properties.certainty, sources: f.properties.sources };
   }
   if (zone === 'infiltrated') {

@@ -95,6 +95,8 @@ export const en = {
   'legend.certainty.1': 'documented',
   'legend.certainty.2': 'reconstructed from named places',
   'legend.certainty.3': 'approximate',
+  'legend.noMansLand': 'No-man’s land: held by neither side (grey dots); its dotted north edge is the PVA/KPA forward line',
+  'legend.infiltrated': 'Infiltrated: enemy troops moving behind the UN front (red dots)',
   'legend.parallel': '38th parallel',
   'legend.river': 'River',
 

@@ -97,6 +97,8 @@ export const ko: Record<MessageKey, string> = {
   'legend.certainty.1': '문헌으로 확인됨',
   'legend.certainty.2': '지명을 바탕으로 재구성함',
   'legend.certainty.3': '대략적임',
+  'legend.noMansLand': '무인지대: 어느 쪽도 차지하지 않은 땅(회색 점). 점선으로 된 북쪽 경계는 중공군·북한군 전방선',
+  'legend.infiltrated': '침투 지역: 유엔군 전선 뒤에서 움직이던 적군(빨간 점)',
   'legend.parallel': '38선',
   'legend.river': '하천',
 

@@ -234,6 +234,10 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   /** The front and territory (added once the pack is in), and the pairs it blends. */
   let frontLayer: FrontLayer | undefined;
   let pairs: MorphPairs | undefined;
+  /** The PVA/KPA forward line's pairs (no-man's land's north edge), drawn by the same layer. */
+  let forwardPairs: MorphPairs | undefined;
+  /** The infiltrated areas' ids, in the order the layer holds them. */
+  let areaIds: string[] = [];
   /** The unit symbols (added once the pack is in), every stop and move, and symbol sizes. */
   let unitsLayer: UnitsLayer | undefined;
   let spans: UnitSpan[] = [];
@@ -282,7 +286,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
    * Shows the newest view at once, unless the one before is not drawn yet: then it waits, and
    * only the newest waiting view is shown when the map has drawn. A slider input therefore
    * reaches the screen in the next frame the map renders, and updates never queue up. Nothing
-   * is sent to MapLibre's worker: the front, territory and units are uniforms of custom
+   * is sent to MapLibre's worker: the front, territory, zones and units are uniforms of custom
    * layers, arrow fades and unit labels feature state.
    */
   const flush = () => {
@@ -292,9 +296,13 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     current = v;
     const pair = pairs?.pairOf(v.front);
     const frontMoved = pair !== undefined && frontLayer?.show(pair.index, pair.weight) === true;
+    // No band where the view's forward line is the front itself (lib/zones.ts zonesAt).
+    const band = v.zones.forward !== v.front ? forwardPairs?.pairOf(v.zones.forward) : undefined;
+    const fades = new Map(v.zones.infiltrated.features.map((f) => [f.properties.id, f.properties.opacity]));
+    const zonesMoved = frontLayer?.showZones(band?.index ?? -1, band?.weight ?? 0, areaIds.map((id) => fades.get(id) ?? 0)) === true;
     const unitsMoved = unitsLayer?.show(v.day) === true;
     // Every step runs (no short-circuit): each keeps its own record of what is on the map.
-    const changed = [frontMoved, unitsMoved, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
+    const changed = [frontMoved, zonesMoved, unitsMoved, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
     if (!changed) {
       // Nothing moved (a plateau): the screen already shows this view.
       drawn(v);
@@ -344,7 +352,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setData(map, 'units', unitStopLabels(pack.tracks, spans));
     labelShown = [];
     pairs = morphPairs(pack.prepared);
-    frontLayer = createFrontLayer(pairs.pairs, pack.manifest.northClosure);
+    forwardPairs = morphPairs(pack.zones.forward);
+    areaIds = pack.zones.infiltrations.map((a) => a.props.id);
+    frontLayer = createFrontLayer(pairs.pairs, pack.manifest.northClosure, {
+      forward: forwardPairs.pairs,
+      areas: pack.zones.infiltrations.map((a) => a.ring),
+    });
     map.addLayer(frontLayer, 'mask');
     unitsLayer = createUnitsLayer(spans);
     // Under the unit labels, as a symbol layer draws icons under its text.

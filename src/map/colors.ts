@@ -19,8 +19,8 @@ export const COLORS = {
   refLine: '#3d4f7a',
   arrowUN: '#1f4e79',
   arrowPVA: '#8c1c14',
-  /** No-man's land: pale ground (it covers the PVA/KPA tint) with grey dots. */
-  noMansLand: '#ebe6d6',
+  /** No-man's land: pale khaki ground (it covers the PVA/KPA tint; told apart from the neighbouring countries' grey-beige) with grey dots. */
+  noMansLand: '#ebe5c8',
   noMansLandDot: '#55585c',
   /** Infiltrated: red dots over the UN side's land, outlined by a dashed red line. */
   infiltrated: '#8c1c14',

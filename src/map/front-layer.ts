@@ -14,11 +14,21 @@
  * Line: a quad per segment with round caps computed per pixel (their overlap makes round
  * joins), dashes by certainty from the distance along the run; the casing is drawn first with
  * the stencil so each pixel is painted once, keeping its opacity where caps overlap.
+ *
+ * Zones (lib/zones.ts), between the territory and the line: **no-man's land** is the ground
+ * north of the front and south of the PVA/KPA forward line, i.e. the pixels inside exactly one
+ * of the two closed shapes. Both fans invert the same stencil bit (north of front XOR north of
+ * forward line), then both are drawn again where it is set, with the no-man's-land pattern.
+ * The forward line's pairs are uploaded once like the front's, so the band morphs with two
+ * more uniforms and nothing else; its dotted north edge is the forward line, drawn under the
+ * front line (where the two lines coincide the front hides it). **Infiltrated** areas are
+ * fixed polygons (earcut once) with a red-dot pattern and a dashed outline, faded by a uniform.
  */
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
-import { mercator, type MorphPair } from '../lib/morph-pairs.ts';
-import { COLORS, DASHES, territoryPattern } from './colors.ts';
+import earcut from 'earcut';
+import { mercator, runDistances, type MorphPair } from '../lib/morph-pairs.ts';
+import { COLORS, DASHES, infiltratedPattern, noMansLandPattern, territoryPattern } from './colors.ts';
 import { FILL_FRAGMENT, FILL_VERTEX, LINE_FRAGMENT, LINE_VERTEX } from './front-shaders.ts';
 import { compileProgram } from './gl.ts';
 
@@ -34,11 +44,34 @@ const PATTERN_RATIO = 2;
 const PATTERN_SIZE = 10;
 /** Floats per line vertex: start (from, to), end (from, to), run distance (from, to), corner (along, side, certainty). */
 const LINE_STRIDE = 13;
+/** The zone patterns' size in texels (colors.ts dotPattern, drawn at PATTERN_RATIO). */
+const ZONE_PATTERN_SIZE = 8;
+/** The forward line: width (CSS px) at zoom 5 and 9, opacity, and dot spacing in line widths. */
+const FORWARD_WIDTH: [number, number] = [1.4, 2.2];
+const FORWARD_OPACITY = 0.9;
+const FORWARD_DOT_PERIOD = 2.6;
+/** The infiltrated areas' outline: width (CSS px), opacity, and dash and period in widths. */
+const OUTLINE_WIDTH = 1.3;
+const OUTLINE_OPACITY = 0.8;
+const OUTLINE_DASH: [number, number] = [4, 6.5];
+
+/** What the layer draws of the zones (lib/zones.ts), uploaded once. */
+export interface ZoneGeometry {
+  /** The PVA/KPA forward line's pairs (morphPairs of PreparedZones.forward), by pair index. */
+  forward: readonly MorphPair[];
+  /** The infiltrated areas' rings, [lon, lat], closed. */
+  areas: readonly (readonly Position[])[];
+}
 
 /** A custom layer that draws one blend of one pair per frame. */
 export interface FrontLayer extends CustomLayerInterface {
   /** Shows pair `index` at blend `weight`; true if that changes the picture. */
   show(index: number, weight: number): boolean;
+  /**
+   * Shows no-man's land bounded by forward pair `forward` at blend `weight` (-1: no band) and
+   * each infiltrated area at its opacity (by area index); true if that changes the picture.
+   */
+  showZones(forward: number, weight: number, opacity: readonly number[]): boolean;
 }
 
 interface Programs {
@@ -46,11 +79,16 @@ interface Programs {
   line: WebGLProgram;
 }
 
-interface Buffers {
+interface Geometry {
   fillVao: WebGLVertexArrayObject;
   lineVao: WebGLVertexArrayObject;
   owned: WebGLBuffer[];
+}
+
+interface Buffers extends Geometry {
   pattern: WebGLTexture;
+  /** The zones' lines and fans, their areas' triangles, and their patterns. */
+  zones?: Geometry & { areaVao: WebGLVertexArrayObject; band: WebGLTexture; infiltrated: WebGLTexture };
 }
 
 /** Where each pair's vertices sit in the shared buffers. */
@@ -88,13 +126,40 @@ export function layerVertices(pairs: readonly MorphPair[], closure: readonly Pos
   return { fill: new Float32Array(fill), line: new Float32Array(line), index: new Uint32Array(index), slices };
 }
 
+/** A pair drawn dotted (grade 3) along its whole length: the forward line is one style. */
+function dotted(p: MorphPair): MorphPair {
+  const certainty = p.certainty.map(() => 3 as const);
+  return { ...p, certainty, runFrom: runDistances(p.from.map(mercator), certainty), runTo: runDistances(p.to.map(mercator), certainty) };
+}
+
+/** A fixed ring as a pair (dashed, grade 2): an infiltrated area's outline. */
+function outline(ring: readonly Position[]): MorphPair {
+  const line = ring.map((c): [number, number] => [c[0], c[1]]);
+  const certainty = line.slice(1).map(() => 2 as const);
+  const run = runDistances(line.map(mercator), certainty);
+  return { from: line, to: line, certainty, runFrom: run, runTo: run };
+}
+
+/** The zones' vertices: forward pairs then area outlines (layerVertices), and the areas' triangles. */
+export function zoneVertices(zones: ZoneGeometry, closure: readonly Position[]) {
+  const lines = layerVertices([...zones.forward.map(dotted), ...zones.areas.map(outline)], closure);
+  const area: number[] = [];
+  const areas = zones.areas.map((ring) => {
+    const open = ring.slice(0, -1);
+    const first = area.length / 4;
+    for (const k of earcut(open.flatMap((c) => [c[0], c[1]]))) area.push(open[k][0], open[k][1], open[k][0], open[k][1]);
+    return { first, count: area.length / 4 - first };
+  });
+  return { ...lines, forwardCount: zones.forward.length, area: new Float32Array(area), areas };
+}
+
 function attribute(gl: WebGL2RenderingContext, program: WebGLProgram, name: string, size: number, stride: number, offset: number): void {
   const at = gl.getAttribLocation(program, name);
   gl.enableVertexAttribArray(at);
   gl.vertexAttribPointer(at, size, gl.FLOAT, false, stride * 4, offset * 4);
 }
 
-function upload(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof layerVertices>): Buffers {
+function upload(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof layerVertices>): Geometry {
   const fillBuffer = gl.createBuffer();
   const lineBuffer = gl.createBuffer();
   const indexBuffer = gl.createBuffer();
@@ -114,9 +179,31 @@ function upload(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType
   gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
   gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, data.index, gl.STATIC_DRAW);
   gl.bindVertexArray(null);
+  return { fillVao, lineVao, owned: [fillBuffer, lineBuffer, indexBuffer] };
+}
 
+/** The zones' geometry: their lines and fans as upload() does, and the areas' triangles. */
+function uploadZones(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof zoneVertices>): NonNullable<Buffers['zones']> {
+  const geometry = upload(gl, programs, data);
+  const areaBuffer = gl.createBuffer();
+  const areaVao = gl.createVertexArray();
+  gl.bindVertexArray(areaVao);
+  gl.bindBuffer(gl.ARRAY_BUFFER, areaBuffer);
+  gl.bufferData(gl.ARRAY_BUFFER, data.area, gl.STATIC_DRAW);
+  attribute(gl, programs.fill, 'a_pos', 4, 4, 0);
+  gl.bindVertexArray(null);
+  return {
+    ...geometry,
+    owned: [...geometry.owned, areaBuffer],
+    areaVao,
+    band: texture(gl, noMansLandPattern()),
+    infiltrated: texture(gl, infiltratedPattern()),
+  };
+}
+
+/** A repeating pattern texture from straight RGBA pixels. */
+function texture(gl: WebGL2RenderingContext, image: { width: number; height: number; data: Uint8Array }): WebGLTexture {
   const pattern = gl.createTexture();
-  const image = territoryPattern(PATTERN_SIZE);
   gl.bindTexture(gl.TEXTURE_2D, pattern);
   gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
   gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, image.width, image.height, 0, gl.RGBA, gl.UNSIGNED_BYTE, image.data);
@@ -125,7 +212,7 @@ function upload(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
   gl.bindTexture(gl.TEXTURE_2D, null);
-  return { fillVao, lineVao, owned: [fillBuffer, lineBuffer, indexBuffer], pattern };
+  return pattern;
 }
 
 /** A width that follows the zoom from z5 to z9 like the style's `interpolate` did. */
@@ -141,10 +228,13 @@ function rgba(hex: string, opacity: number): [number, number, number, number] {
 
 /**
  * Creates the layer for a pack's pairs. `closure` closes each front round the north (the
- * manifest's northClosure); the layer draws nothing until `show` is first called.
+ * manifest's northClosure); the layer draws nothing until `show` is first called, and no zone
+ * until `showZones` is.
  */
-export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly Position[]): FrontLayer {
+export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly Position[], zones?: ZoneGeometry): FrontLayer {
   const data = layerVertices(pairs, closure);
+  const zoneData = zones ? zoneVertices(zones, closure) : undefined;
+  let zonesShown: { forward: number; weight: number; opacity: number[] } | undefined;
   let map: MapLibreMap | undefined;
   let gl: WebGL2RenderingContext | undefined;
   let programs: Programs | undefined;
@@ -177,10 +267,9 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
     onRemove(_m, context) {
       const g = context as WebGL2RenderingContext;
       if (buffers) {
-        for (const b of buffers.owned) g.deleteBuffer(b);
-        g.deleteVertexArray(buffers.fillVao);
-        g.deleteVertexArray(buffers.lineVao);
-        g.deleteTexture(buffers.pattern);
+        for (const b of [...buffers.owned, ...(buffers.zones?.owned ?? [])]) g.deleteBuffer(b);
+        for (const v of [buffers.fillVao, buffers.lineVao, buffers.zones?.fillVao, buffers.zones?.lineVao, buffers.zones?.areaVao]) if (v) g.deleteVertexArray(v);
+        for (const t of [buffers.pattern, buffers.zones?.band, buffers.zones?.infiltrated]) if (t) g.deleteTexture(t);
       }
       if (programs) for (const p of Object.values(programs)) g.deleteProgram(p);
       buffers = undefined;
@@ -193,12 +282,21 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       shown = { index, weight };
       return true;
     },
+    showZones(forward, weight, opacity) {
+      if (!zoneData) return false;
+      const band = forward >= 0 && forward < zoneData.forwardCount ? forward : -1;
+      const next = { forward: band, weight: band >= 0 ? weight : 0, opacity: zoneData.areas.map((_, k) => Math.min(1, Math.max(0, opacity[k] ?? 0))) };
+      const same = zonesShown && zonesShown.forward === next.forward && zonesShown.weight === next.weight && zonesShown.opacity.every((o, k) => o === next.opacity[k]);
+      if (same) return false;
+      zonesShown = next;
+      return true;
+    },
     render(g, options) {
       if (!shown || !map) return;
       // Compiled and uploaded in the first render, not in onAdd: MapLibre restores its cached
       // GL state (bound buffers, vertex arrays, textures) only after a custom layer renders.
       programs ??= { fill: compileProgram(g, FILL_VERTEX, FILL_FRAGMENT), line: compileProgram(g, LINE_VERTEX, LINE_FRAGMENT) };
-      buffers ??= upload(g, programs, data);
+      buffers ??= { ...upload(g, programs, data), pattern: texture(g, territoryPattern(PATTERN_SIZE)), zones: zoneData ? uploadZones(g, programs, zoneData) : undefined };
       const slice = data.slices[shown.index];
       const matrix = options.defaultProjectionData.mainMatrix as Float32Array | number[];
       const zoom = map.getZoom();
@@ -229,6 +327,7 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       g.uniform1f(loc(programs.fill, 'u_weight'), shown.weight);
       g.uniform2f(loc(programs.fill, 'u_pattern_origin'), origin[0], origin[1]);
       g.uniform1f(loc(programs.fill, 'u_pattern_scale'), patternScale);
+      g.uniform1f(loc(programs.fill, 'u_opacity'), 1);
       g.activeTexture(g.TEXTURE0);
       g.bindTexture(g.TEXTURE_2D, buffers.pattern);
       g.uniform1i(loc(programs.fill, 'u_pattern'), 0);
@@ -243,6 +342,47 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
       g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
 
+      const zoneBuffers = buffers.zones;
+      const zs = zoneData && zoneBuffers ? zonesShown : undefined;
+      if (zs && zoneData && zoneBuffers) {
+        // The zone patterns repeat at their own size, from the same world origin.
+        const zoneScale = (512 * 2 ** tileZoom * PATTERN_RATIO) / ZONE_PATTERN_SIZE;
+        const zoneOrigin = center.map((c) => Math.floor(c * zoneScale) / zoneScale);
+        g.uniform2f(loc(programs.fill, 'u_pattern_origin'), zoneOrigin[0], zoneOrigin[1]);
+        g.uniform1f(loc(programs.fill, 'u_pattern_scale'), zoneScale);
+        if (zs.forward >= 0) {
+          // No-man's land: north of the front XOR north of the forward line (one bit, both fans).
+          const band = zoneData.slices[zs.forward];
+          const fans = () => {
+            g.uniform1f(loc(programs!.fill, 'u_weight'), shown!.weight);
+            g.bindVertexArray(buffers!.fillVao);
+            g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
+            g.uniform1f(loc(programs!.fill, 'u_weight'), zs.weight);
+            g.bindVertexArray(zoneBuffers.fillVao);
+            g.drawArrays(g.TRIANGLE_FAN, band.fillFirst, band.fillCount);
+          };
+          g.bindTexture(g.TEXTURE_2D, zoneBuffers.band);
+          g.colorMask(false, false, false, false);
+          g.stencilFunc(g.ALWAYS, 0, 0x01);
+          g.stencilOp(g.KEEP, g.KEEP, g.INVERT);
+          fans();
+          g.colorMask(true, true, true, true);
+          g.stencilFunc(g.EQUAL, 1, 0x01);
+          g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
+          fans();
+        }
+        // Infiltrated areas: fixed triangles, each at its fade.
+        g.disable(g.STENCIL_TEST);
+        g.bindTexture(g.TEXTURE_2D, zoneBuffers.infiltrated);
+        g.bindVertexArray(zoneBuffers.areaVao);
+        zoneData.areas.forEach((a, k) => {
+          if (zs.opacity[k] <= 0) return;
+          g.uniform1f(loc(programs!.fill, 'u_opacity'), zs.opacity[k]);
+          g.drawArrays(g.TRIANGLES, a.first, a.count);
+        });
+        g.enable(g.STENCIL_TEST);
+      }
+
       // Casing then line, from the same segment quads.
       const line = programs.line;
       g.useProgram(line);
@@ -251,6 +391,26 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       g.uniform1f(loc(line, 'u_weight'), shown.weight);
       g.uniform2f(loc(line, 'u_viewport'), g.drawingBufferWidth, g.drawingBufferHeight);
       g.uniform1f(loc(line, 'u_world'), world * ratio);
+      if (zs && zoneData && zoneBuffers) {
+        // Under the front line: the areas' dashed outlines and the forward line's dots.
+        g.disable(g.STENCIL_TEST);
+        g.bindVertexArray(zoneBuffers.lineVao);
+        const edge = OUTLINE_WIDTH * ratio;
+        g.uniform4f(loc(line, 'u_dash2'), OUTLINE_DASH[0] * edge, OUTLINE_DASH[1] * edge, 0, 0);
+        zoneData.areas.forEach((_, k) => {
+          if (zs.opacity[k] <= 0) return;
+          drawLine(g, zoneData.slices[zoneData.forwardCount + k], edge / 2, rgba(COLORS.infiltrated, OUTLINE_OPACITY * zs.opacity[k]), true);
+        });
+        if (zs.forward >= 0) {
+          const dot = widthAt(zoom, FORWARD_WIDTH) * ratio;
+          g.uniform1f(loc(line, 'u_weight'), zs.weight);
+          g.uniform4f(loc(line, 'u_dash3'), 0, FORWARD_DOT_PERIOD * dot, 0, 0);
+          drawLine(g, zoneData.slices[zs.forward], dot / 2, rgba(COLORS.front, FORWARD_OPACITY), true);
+          g.uniform1f(loc(line, 'u_weight'), shown.weight);
+        }
+        g.bindVertexArray(buffers.lineVao);
+        g.enable(g.STENCIL_TEST);
+      }
       const width = widthAt(zoom, FRONT_WIDTH) * ratio;
       const dashUnit = widthAt(tileZoom, FRONT_WIDTH) * ratio * 2 ** (zoom - tileZoom);
       const [d2, g2] = DASHES[2] ?? [1, 0];

@@ -25,7 +25,8 @@ vec2 blend(vec4 fromTo) { return mercator(mix(fromTo.xy, fromTo.zw, u_weight)); 
 /**
  * The territory: drawn twice with the same triangle fan (stencil, then cover; see
  * front-layer.ts). Pattern coordinates follow the world, so the hatch moves with the map
- * when it pans, as a fill-pattern does.
+ * when it pans, as a fill-pattern does. The same program fills no-man's land (two fans, one
+ * stencil) and the infiltrated areas (triangles, faded by u_opacity).
  */
 export const FILL_VERTEX = `#version 300 es
 ${BLEND}
@@ -42,11 +43,12 @@ void main() {
 export const FILL_FRAGMENT = `#version 300 es
 precision highp float;
 uniform sampler2D u_pattern;
+uniform float u_opacity;
 in vec2 v_pattern;
 out vec4 fragColor;
 void main() {
   vec4 c = texture(u_pattern, v_pattern);
-  fragColor = vec4(c.rgb * c.a, c.a);
+  fragColor = vec4(c.rgb * c.a, c.a) * u_opacity;
 }`;
 
 /**

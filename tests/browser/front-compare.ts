@@ -13,12 +13,13 @@ import { fetchJsonReader } from '../../src/lib/fetch-json.ts';
 import { viewAt } from '../../src/lib/view.ts';
 import { morphPairs } from '../../src/lib/morph-pairs.ts';
 import { createFrontLayer } from '../../src/map/front-layer.ts';
-import { COLORS, territoryPattern } from '../../src/map/colors.ts';
+import { COLORS, infiltratedPattern, noMansLandPattern, territoryPattern } from '../../src/map/colors.ts';
 import { referenceLayers } from './reference-front.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 const { pack } = await loadCampaign('data/korea-1951-01/manifest.json', fetchJsonReader(document.baseURI));
 const pairs = morphPairs(pack.prepared);
+const forward = morphPairs(pack.zones.forward);
 const empty = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
 
 function create(id: string, layers: maplibregl.LayerSpecification[]): Promise<maplibregl.Map> {
@@ -27,7 +28,7 @@ function create(id: string, layers: maplibregl.LayerSpecification[]): Promise<ma
   Object.assign(container.style, { width: '640px', height: '480px', display: 'inline-block', position: 'relative' });
   const map = new maplibregl.Map({
     container: id,
-    style: { version: 8, sources: { north: { type: 'geojson', data: empty }, front: { type: 'geojson', data: empty } }, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': COLORS.land } }, ...layers] },
+    style: { version: 8, sources: Object.fromEntries(['north', 'front', 'no-mans-land', 'infiltrated', 'forward'].map((id) => [id, { type: 'geojson', data: empty }])), layers: [{ id: 'bg', type: 'background', paint: { 'background-color': COLORS.land } }, ...layers] },
     bounds: pack.manifest.camera.bounds,
     fitBoundsOptions: { padding: 10 },
     interactive: false,
@@ -39,10 +40,12 @@ function create(id: string, layers: maplibregl.LayerSpecification[]): Promise<ma
 }
 
 const gpuMap = await create('gpu', []);
-const layer = createFrontLayer(pairs.pairs, pack.manifest.northClosure);
+const layer = createFrontLayer(pairs.pairs, pack.manifest.northClosure, { forward: forward.pairs, areas: pack.zones.infiltrations.map((a) => a.ring) });
 gpuMap.addLayer(layer);
 const refMap = await create('geojson', referenceLayers());
 refMap.addImage('territory', territoryPattern(), { pixelRatio: 2 });
+refMap.addImage('no-mans-land', noMansLandPattern(), { pixelRatio: 2 });
+refMap.addImage('infiltrated', infiltratedPattern(), { pixelRatio: 2 });
 
 function idle(map: maplibregl.Map): Promise<void> {
   return new Promise((resolve) => {
@@ -51,15 +54,31 @@ function idle(map: maplibregl.Map): Promise<void> {
   });
 }
 
-/** Draws fractional day `day` in both maps; resolves with both canvases as PNG data URLs. */
-async function compare(day: number): Promise<{ gpu: string; geojson: string }> {
+/**
+ * Draws fractional day `day` in both maps; resolves with both canvases as PNG data URLs and
+ * the device-pixel box of the infiltrated areas shown (for the zone comparison).
+ */
+async function compare(day: number): Promise<{ gpu: string; geojson: string; areaBox?: [number, number, number, number] }> {
   const view = viewAt(pack, day);
   const { index, weight } = pairs.pairOf(view.front);
   layer.show(index, weight);
+  // As the map module does: no band where the view's forward line is the front itself.
+  const band = view.zones.forward !== view.front ? forward.pairOf(view.zones.forward) : undefined;
+  const fades = new Map(view.zones.infiltrated.features.map((f) => [f.properties.id, f.properties.opacity]));
+  layer.showZones(band?.index ?? -1, band?.weight ?? 0, pack.zones.infiltrations.map((a) => fades.get(a.props.id) ?? 0));
   refMap.getSource<maplibregl.GeoJSONSource>('north')?.setData(view.north);
   refMap.getSource<maplibregl.GeoJSONSource>('front')?.setData(view.frontRuns);
+  refMap.getSource<maplibregl.GeoJSONSource>('no-mans-land')?.setData(view.zones.noMansLand);
+  refMap.getSource<maplibregl.GeoJSONSource>('infiltrated')?.setData(view.zones.infiltrated);
+  const forwardLine: GeoJSON.Feature = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: view.zones.forward.coords } };
+  refMap.getSource<maplibregl.GeoJSONSource>('forward')?.setData(band ? { type: 'FeatureCollection', features: [forwardLine] } : empty);
   await Promise.all([idle(gpuMap), idle(refMap)]);
-  return { gpu: gpuMap.getCanvas().toDataURL('image/png'), geojson: refMap.getCanvas().toDataURL('image/png') };
+  const ratio = window.devicePixelRatio;
+  const points = view.zones.infiltrated.features.flatMap((f) => f.geometry.coordinates[0].map((c) => refMap.project([c[0], c[1]])));
+  const areaBox: [number, number, number, number] | undefined = points.length
+    ? [Math.min(...points.map((p) => p.x)) * ratio, Math.min(...points.map((p) => p.y)) * ratio, Math.max(...points.map((p) => p.x)) * ratio, Math.max(...points.map((p) => p.y)) * ratio]
+    : undefined;
+  return { gpu: gpuMap.getCanvas().toDataURL('image/png'), geojson: refMap.getCanvas().toDataURL('image/png'), areaBox };
 }
 
 Object.assign(window, { compare });
