@@ -8,7 +8,8 @@ import { along } from '@turf/along';
 import { length } from '@turf/length';
 import { lineString, point } from '@turf/helpers';
 import { pointToLineDistance } from '@turf/point-to-line-distance';
-import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { holderAt, viewAt } from '../../src/lib/view.ts';
@@ -20,6 +21,7 @@ let pack: Pack;
 beforeAll(async () => {
   pack = await loadPack('geo/korea-1951-01/manifest.json', fsJsonReader);
 });
+const positions = () => (JSON.parse(readFileSync('geo/korea-1951-01/unit-positions.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>).features;
 
 const at = (id: string): [number, number] => {
   const f = pack.places.features.find((p) => p.properties.id === id);
@@ -59,6 +61,35 @@ describe('places change side at the hour their sources give, never before', { ti
     expect(holderAt(pack, momentOf('1951-01-04'), at('seoul')).side).toBe(PK);
     expect(holderAt(pack, momentOf('1951-01-03'), at('seoul')).side).toBe(UN);
     expect(holderAt(pack, momentOf('1951-01-04T24:00'), at('seoul'))).toEqual(holderAt(pack, momentOf('1951-01-04'), at('seoul')));
+  });
+});
+
+/**
+ * [unit, position id, held at this position through `until` (checked every 20 minutes from
+ * `from`), gone from it (moving or elsewhere) by `by`, source]. A unit may not leave before its
+ * sourced departure, nor stay after it.
+ */
+const DEPARTURES: [string, string, string, string, string, string][] = [
+  ['cw-27-bde', 'pos-cw-27-bde-1951-01-01', '1951-01-01T00:20', '1951-01-01T17:00', '1951-01-01T20:00', 'WP-UIJEONGBU: 3 RAR nearly cut off by dusk and withdrew'],
+  ['us-25-div', 'pos-us-25-div-1951-01-05', '1951-01-05T00:20', '1951-01-06T14:00', '1951-01-06T16:00', 'CBZ: the rear guard left Suwon at about 14:00 on 6 Jan'],
+  ['rok-1-div', 'pos-rok-1-div-1951-01-05', '1951-01-05T00:20', '1951-01-06T14:00', '1951-01-06T16:00', 'CBZ: the rear guard left Suwon at about 14:00 on 6 Jan'],
+  ['us-27-inf', 'pos-us-27-inf-1951-01-15', '1951-01-15T00:20', '1951-01-16T14:00', '1951-01-16T16:00', 'KMR127; CBZ: the night of 15 Jan at Osan, recalled at about 14:00 on 16 Jan'],
+  ['us-2-div', 'pos-us-2-div-1951-01-05', '1951-01-05T00:20', '1951-01-07T20:00', '1951-01-08T12:00', 'KMR127; TIME 22 Jan: Wonju left on the night of 7 Jan'],
+];
+
+describe('units leave their positions at the hour their sources give, not before', () => {
+  it.each(DEPARTURES)('%s stays at %s from %s until %s and has left by %s (%s)', (unit, id, from, until, by) => {
+    const position = positions().find((f) => f.properties.id === id)!;
+    const where = (d: number) => viewAt(pack, d).units.features.find((f) => f.properties.unit === unit);
+    const wrong: string[] = [];
+    for (let d = momentOf(from); d <= momentOf(until) + 1e-9; d += 1 / 72) {
+      const u = where(d);
+      if (!u || u.properties.moving || u.geometry.coordinates.join() !== position.geometry.coordinates.join()) wrong.push(momentIso(d));
+    }
+    expect(wrong).toEqual([]);
+    const later = where(momentOf(by));
+    // Gone: hidden (no later position known), moving, or at another position.
+    expect(Boolean(later && !later.properties.moving && later.geometry.coordinates.join() === position.geometry.coordinates.join())).toBe(false);
   });
 });
 
