@@ -148,8 +148,11 @@ describe('keyboard and screen readers', () => {
     const slider = w.page.getByRole('slider', { name: /date/i });
     expect(await w.page.locator('.front-status').getAttribute('data-interpolated')).toBe('false');
     await slider.fill(String(Number(await slider.inputValue()) + 0.5));
-    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^5 January 1951/);
+    // Half a day on (a date alone is the end of that day): the slider gives the hour, the map
+    // keeps the last dated line, that of 5 January, until the next one (14:00 on 6 January).
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^6 January 1951, afternoon \(12:00\)/);
     expect(await w.page.locator('.front-status').getAttribute('data-interpolated')).toBe('false');
+    expect(await w.page.locator('.front-status').textContent()).toMatch(/5 January 1951/);
     await w.context.close();
   });
 });
