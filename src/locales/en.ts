@@ -86,7 +86,8 @@ export const en = {
   'narrative.sources': 'Sources',
   'narrative.phaseButton': '{date}: {name}',
   'narrative.frontSources': 'Front line sources',
-  'narrative.cites': 'Sources: {keys}',
+  'cite.chapter': 'ch. {n}',
+  'cite.label': 'Sources:',
 
   'legend.title': 'Legend',
   'legend.un': 'UN side (south of the front)',

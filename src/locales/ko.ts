@@ -88,7 +88,8 @@ export const ko: Record<MessageKey, string> = {
   'narrative.sources': '출처',
   'narrative.phaseButton': '{date}: {name}',
   'narrative.frontSources': '전선의 출처',
-  'narrative.cites': '출처: {keys}',
+  'cite.chapter': '{n}장',
+  'cite.label': '출처:',
 
   'legend.title': '범례',
   'legend.un': '유엔군 쪽(전선의 남쪽)',

@@ -124,7 +124,7 @@ describe('print view', () => {
     await w.page.waitForSelector('.phase svg');
     expect(await w.page.locator('.phase').count()).toBe(9);
     expect(await w.page.locator('.phase h2').first().textContent()).toMatch(/31 December 1950/);
-    expect(await w.page.locator('.phase .keys').first().textContent()).toMatch(/Sources: .*EF/);
+    expect(await w.page.locator('.phase .keys').first().textContent()).toMatch(/Sources: .*Mossman, Ebb and Flow, ch\. \d+/);
     for (const format of ['A4', 'Letter'] as const) {
       const pdf = await w.page.pdf({ format, printBackground: false });
       expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
