@@ -205,7 +205,8 @@ describe('the campaign map', () => {
     await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.12);
     const result = w.page.locator('.query .result');
     await expect.poll(() => result.getAttribute('data-side')).toBe('PVA/KPA');
-    expect(await result.textContent()).toMatch(/\d+\.\d km from the front line/);
+    // A point with no name is given by its coordinates.
+    expect(await result.locator('.answer').textContent()).toMatch(/^\s*\d+\.\d{3}° N, \d+\.\d{3}° E, 10 January 1951: held by the PVA\/KPA, \d+\.\d km behind the front\./);
     // Near the bottom is the far south: UN side.
     await w.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.93);
     await expect.poll(() => result.getAttribute('data-side')).toBe('UN');
@@ -224,7 +225,7 @@ describe('the campaign map', () => {
     const paragraph = (await w.page.locator('.narrative article p').first().textContent()) ?? '';
     expect(paragraph.match(/[가-힣]/g)?.length).toBeGreaterThan(20);
     expect(await w.page.locator('select option[value="pyeongtaek"]').textContent()).toMatch(/^평택/);
-    await w.page.locator('.forces summary').click();
+    await w.page.locator('.forces > summary').click();
     await w.page.locator('.forces li button').first().click();
     const card = (await w.page.locator('.forces .card dl').textContent()) ?? '';
     // Everything in the card but the bibliographic citations is Korean, its note included.
@@ -318,7 +319,10 @@ describe('places', () => {
     await w.page.getByLabel(/choose a place/i).selectOption('pyeongtaek');
     const result = w.page.locator('.query .result');
     await expect.poll(() => result.getAttribute('data-side')).toBe('UN');
-    expect(await result.locator('.place-name').textContent()).toMatch(/Pyeongtaek\s*평택/);
+    // The card leads with the answer, named (no coordinates), then the details.
+    expect(await result.locator('.answer').textContent()).toMatch(/^\s*Pyeongtaek, 20 January 1951: held by the UN, \d+\.\d km behind the front\./);
+    expect(await result.textContent()).not.toMatch(/° N/);
+    expect(await result.locator('dd[lang="ko"]').textContent()).toBe('평택');
     expect(await result.textContent()).toContain("P'yongt'aek");
     // Another place, on the same date, is on the other side.
     await w.page.getByLabel(/choose a place/i).selectOption('seoul');
@@ -334,12 +338,15 @@ describe('places', () => {
     await w.page.getByLabel(/choose a place/i).selectOption('icheon');
     await expect.poll(() => zone.getAttribute('data-zone')).toBe("no-man's land");
     expect(await result.getAttribute('data-side')).toBe('PVA/KPA');
-    expect(await zone.textContent()).toMatch(/no-man’s land.*How sure: approximate\..*EF12/s);
+    expect(await zone.textContent()).toMatch(/no-man’s land.*How sure: approximate\..*Mossman, Ebb and Flow, ch\. 12/s);
+    // The card leads with the answer: no-man's land was held by neither side.
+    expect(await result.locator('.answer').textContent()).toMatch(/^\s*Icheon, 12 January 1951: in no-man’s land, held by neither side, \d+\.\d km north of the UN front\./);
     // Tanyang: behind the UN front, where KPA II Corps moved (not UN-held ground).
     await w.page.getByLabel(/choose a place/i).selectOption('danyang');
     await expect.poll(() => zone.getAttribute('data-zone')).toBe('infiltrated');
     expect(await result.getAttribute('data-side')).toBe('UN');
-    expect(await zone.textContent()).toMatch(/KPA II Corps infiltration.*TROVE/s);
+    expect(await zone.textContent()).toMatch(/KPA II Corps infiltration.*Allies await new enemy offensive/s);
+    expect(await result.locator('.answer').textContent()).toMatch(/^\s*Danyang, 12 January 1951: held by the UN, \d+\.\d km behind the front, in ground PVA\/KPA troops had infiltrated\./);
     // Held ground has no zone line.
     await w.page.getByLabel(/choose a place/i).selectOption('pyeongtaek');
     await expect.poll(() => zone.count()).toBe(0);
@@ -355,7 +362,7 @@ describe('places', () => {
 describe('forces, lines and sharing', () => {
   it('lists the units on the map and opens a unit card from the list', async () => {
     const w = await open('?date=1950-12-31');
-    await w.page.locator('.forces summary').click();
+    await w.page.locator('.forces > summary').click();
     const buttons = w.page.locator('.forces li button');
     expect(await buttons.count()).toBeGreaterThan(5);
     // Card texts are fetched when a card is first opened, in the language shown.
