@@ -1,6 +1,7 @@
 /** English message catalogue: the reference list of keys every language must provide. */
 export const en = {
   'app.title': 'Korea, January 1951',
+  'app.pageTitle': 'Korea, January 1951 – campaign map',
   'app.subtitle': 'The New Year’s Offensive, the fall of Seoul and the UN return north',
   'app.skipToNarrative': 'Skip to the narrative',
   'app.loading': 'Loading the map…',
@@ -8,6 +9,7 @@ export const en = {
 
   'embed.fullMap': 'View the full map ↗',
   'embed.credit': 'Korea, January 1951 campaign map · sources cited with each paragraph · data from Natural Earth and GSHHG',
+  'print.title': 'Korea, January 1951 – print handout',
   'print.intro': 'Handout: the front at the start of each phase, with a one-line summary and the sources. Shaded and hatched: PVA/KPA side. Solid line: documented; dashed: reconstructed from named places; dotted: approximate.',
   'print.button': 'Print',
   'print.legend': 'Lines between the dates shown were interpolated by the map and are not sourced positions.',
@@ -151,6 +153,7 @@ export const en = {
   'map.hintTouch': 'Use two fingers to move the map',
   'map.hintCtrl': 'Use Ctrl + scroll to zoom the map',
   'map.hintCmd': 'Use ⌘ + scroll to zoom the map',
+  'map.keys': 'Map keys: arrow keys move the map, + and − zoom in and out.',
   'side.UN': 'UN',
   'side.PVA/KPA': 'PVA/KPA',
 

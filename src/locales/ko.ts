@@ -3,6 +3,7 @@ import type { MessageKey } from './en.ts';
 
 export const ko: Record<MessageKey, string> = {
   'app.title': '1951년 1월 한국',
+  'app.pageTitle': '1951년 1월 한국 – 전역 지도',
   'app.subtitle': '중공군의 신정 공세, 1·4 후퇴와 서울 함락, 유엔군의 재반격',
   'app.skipToNarrative': '설명으로 건너뛰기',
   'app.loading': '지도를 불러오는 중…',
@@ -10,6 +11,7 @@ export const ko: Record<MessageKey, string> = {
 
   'embed.fullMap': '전체 지도 보기 ↗',
   'embed.credit': '1951년 1월 한국 전역 지도 · 문단마다 출처 표시 · 지도 자료 Natural Earth, GSHHG',
+  'print.title': '1951년 1월 한국 – 인쇄용 자료',
   'print.intro': '학습지: 각 단계가 시작되는 날의 전선과 한 줄 요약, 출처. 음영과 빗금: 중공군·북한군 쪽. 실선: 문헌으로 확인, 파선: 지명을 바탕으로 재구성, 점선: 대략적인 위치.',
   'print.button': '인쇄',
   'print.legend': '보여 준 날짜 사이의 전선은 지도가 보간한 것이며 자료로 확인된 위치가 아닙니다.',
@@ -153,6 +155,7 @@ export const ko: Record<MessageKey, string> = {
   'map.hintCtrl': '지도를 확대·축소하려면 Ctrl 키를 누른 채 스크롤하세요',
   'map.hintCmd': '지도를 확대·축소하려면 ⌘ 키를 누른 채 스크롤하세요',
   'map.canvas': '지도',
+  'map.keys': '지도 키: 화살표 키로 지도를 옮기고 + 와 − 로 확대·축소합니다.',
   'side.UN': '유엔군',
   'side.PVA/KPA': '중공군·북한군',
 

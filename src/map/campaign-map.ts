@@ -46,6 +46,8 @@ export interface CampaignMapOptions {
    * for touch devices and embeds, so a page with a map in it can still be scrolled past it.
    */
   cooperativeGestures?: boolean;
+  /** Ids of the elements that describe the canvas (its keys, the text description): aria-describedby. */
+  describedBy?: string;
 }
 
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
@@ -184,6 +186,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
+  // The canvas is a tab stop (MapLibre's keyboard pan and zoom): say what it shows and which keys it takes.
+  if (options.describedBy) map.getCanvas().setAttribute('aria-describedby', options.describedBy);
   /**
    * MapLibre sets its own strings at construction (from `locale`) and has no public way to
    * change them, so a language change relabels the zoom buttons and canvas in the DOM.
@@ -210,6 +214,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   let resetControl: ResetViewControl | undefined;
   if (options.interactive === false) {
     for (const handler of [map.scrollZoom, map.dragPan, map.boxZoom, map.doubleClickZoom, map.touchZoomRotate, map.keyboard]) handler.disable();
+    // A locked map takes no keys, so its canvas would be an empty tab stop (issue 12 #5).
+    map.getCanvas().setAttribute('tabindex', '-1');
   } else {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     resetControl = new ResetViewControl(t(lang, 'map.resetView'), resetView);
