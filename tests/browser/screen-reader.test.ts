@@ -196,6 +196,8 @@ describe('unit cards', () => {
     note('unit card', said);
     const card = said.find((s) => s.startsWith('region, '))!;
     expect(card).toMatch(/Branch .+ Commander .+ Position 4 January 1951: /);
+    // The position is said in words, from the nearest named place (no coordinates).
+    expect(card).toMatch(/Position 4 January 1951: (at [A-Z][\w'-]+|\d+\.\d km (north|south|east|west|north-east|north-west|south-east|south-west) of [A-Z][\w'-]+), /);
     expect(await w.page.evaluate(() => document.activeElement?.classList.contains('card'))).toBe(true);
     const snapshot = await w.page.locator('.forces .card').ariaSnapshot();
     expect(snapshot).toMatch(/region ".+"/);
