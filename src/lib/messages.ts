@@ -9,12 +9,16 @@ import { parseIsoDate } from './dates.ts';
 export type Inbound =
   | { type: 'campaign-map:setDate'; date: string }
   | { type: 'campaign-map:play' }
-  | { type: 'campaign-map:pause' };
+  | { type: 'campaign-map:pause' }
+  /** Open compare mode on dates A, B (`YYYY-MM-DD`), or leave it (`dates` absent or null). */
+  | { type: 'campaign-map:setCompare'; dates: readonly [string, string] | null };
 
 /** Embed → host. */
 export type Outbound =
   | { type: 'campaign-map:ready'; date: string; phase: string }
   | { type: 'campaign-map:datechange'; date: string; phase: string }
+  /** Compare mode opened or its dates changed (`dates`: A, B), or it was left (`dates: null`). */
+  | { type: 'campaign-map:comparechange'; dates: [string, string] | null }
   | { type: 'campaign-map:height'; height: number }
   /** A lesson reached stop `stop` (0-based) of `stops`. */
   | { type: 'campaign-map:stop'; stop: number; stops: number; date: string }
@@ -38,6 +42,16 @@ export function parseInbound(data: unknown): Inbound | undefined {
     if (data.type === 'campaign-map:pause' && keys.length === 1) return { type: 'campaign-map:pause' };
     if (data.type === 'campaign-map:setDate' && keys.length === 2 && typeof data.date === 'string' && parseIsoDate(data.date) !== undefined) {
       return { type: 'campaign-map:setDate', date: data.date };
+    }
+    if (data.type === 'campaign-map:setCompare') {
+      if (keys.length === 1 || (keys.length === 2 && data.dates === null)) return { type: 'campaign-map:setCompare', dates: null };
+      const dates = data.dates;
+      if (keys.length === 2 && Array.isArray(dates) && dates.length === 2) {
+        const [a, b] = [dates[0], dates[1]];
+        if (typeof a === 'string' && typeof b === 'string' && parseIsoDate(a) !== undefined && parseIsoDate(b) !== undefined) {
+          return { type: 'campaign-map:setCompare', dates: [a, b] };
+        }
+      }
     }
   } catch {
     // A hostile object (a throwing getter or proxy) is simply not a message.

@@ -24,8 +24,13 @@ export interface PageParams {
   end: number;
   /** The lesson in `?lesson=`, if there is one and it is valid in full. */
   lesson?: Lesson;
+  /** `compare=A,B`: open compare mode on these two calendar dates (both inside the range). */
+  compare?: CompareDates;
   notices: Notice[];
 }
+
+/** Compare mode's two calendar dates, A then B (`YYYY-MM-DD`, A may be after B). */
+export type CompareDates = readonly [string, string];
 
 /** Parameters of the full map page. */
 export interface AppParams extends PageParams {
@@ -90,6 +95,27 @@ function dateParam(q: URLSearchParams, start: number, end: number, notices: Noti
   return day;
 }
 
+/**
+ * Two calendar dates `A,B` inside [start, end] (day numbers), as `compare=` and the
+ * setCompare message give them; undefined for anything else.
+ */
+export function parseCompareDates(raw: unknown, start: number, end: number): CompareDates | undefined {
+  const parts = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
+  if (parts.length !== 2 || !parts.every((p) => typeof p === 'string')) return undefined;
+  const days = parts.map((p) => parseIsoDate(p as string));
+  if (days.some((d) => d === undefined || d < start || d > end)) return undefined;
+  return [parts[0] as string, parts[1] as string];
+}
+
+/** `compare=A,B`, checked against the range; a bad value is dropped with a notice. */
+function compareParam(q: URLSearchParams, start: number, end: number, notices: Notice[]): CompareDates | undefined {
+  const raw = q.get('compare');
+  if (raw === null) return undefined;
+  const dates = parseCompareDates(raw, start, end);
+  if (!dates) notices.push({ key: 'notice.badCompare', vars: { value: echo(raw), start: isoOf(start), end: isoOf(end) } });
+  return dates;
+}
+
 /** Date, language and the `start`/`end` range, shared by the app and the embed. */
 function pageParams(q: URLSearchParams, packStart: number, packEnd: number, notices: Notice[]): PageParams {
   let start = bound(q, 'start', packStart, packEnd, notices) ?? packStart;
@@ -105,7 +131,8 @@ function pageParams(q: URLSearchParams, packStart: number, packEnd: number, noti
     if (isLang(rawLang)) lang = rawLang;
     else notices.push({ key: 'notice.badLang', vars: { value: echo(rawLang) } });
   }
-  return { day, lang, start, end, notices };
+  const compare = compareParam(q, start, end, notices);
+  return { day, lang, start, end, ...(compare ? { compare } : {}), notices };
 }
 
 /**
@@ -128,11 +155,14 @@ export function parseAppParams(search: string, packStart: number, packEnd: numbe
  * The page URL for a date and language, keeping every other parameter as it was.
  * Used with history.replaceState so the address follows the slider without new entries.
  */
-export function urlFor(href: string, iso: string, lang: Lang): string {
+export function urlFor(href: string, iso: string, lang: Lang, compare?: CompareDates): string {
   const url = new URL(href);
   url.searchParams.set('date', iso);
   url.searchParams.set('lang', lang);
-  return url.toString();
+  if (compare) url.searchParams.set('compare', compare.join(','));
+  else url.searchParams.delete('compare');
+  // A comma is allowed in a query: keep `compare=A,B` readable in the address bar and links.
+  return url.toString().replace(/([?&]compare=[\d-]+)%2C([\d-]+)/, '$1,$2');
 }
 
 /** Playback speeds offered by the player, in days of campaign time per second. */

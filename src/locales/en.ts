@@ -191,6 +191,7 @@ export const en = {
   'notice.badDate': 'The date “{value}” in the link is not a valid date (YYYY-MM-DD), so the map opens on {fallback}.',
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
   'notice.badLang': 'The language “{value}” is not available.',
+  'notice.badCompare': 'The link’s compare value “{value}” is not two dates (YYYY-MM-DD,YYYY-MM-DD) between {start} and {end}, so the map opens without compare.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'offline.ready': 'This map is now saved in your browser: it will open and work without a network.',
   'offline.update': 'A new version of the map is ready.',

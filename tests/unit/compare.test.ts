@@ -139,5 +139,13 @@ describe('compare sentences on the real pack', () => {
     // The larger places first, at most eight, in the order they changed hands.
     expect(en[2]).toMatch(/^Places that changed hands \(with the day each did\): .*Seoul \(4 Jan\).*Suwon \(6 Jan\).* and 23 more\.$/);
     expect(en[3]).toMatch(/^The largest advance along the front was 90\.2 km, by the PVA\/KPA side, near \w+\.$/);
+    // The same in Korean, with no English word left in it (only the unit km²/km).
+    await loadMessages('ko');
+    const ko = compareSentences(pack, f, 'ko');
+    expect(ko).toHaveLength(4);
+    expect(ko[0]).toBe('1951년 1월 1일부터 1951년 1월 24일까지 중공군·북한군 측은 약 14,000km²의 땅을 얻고 0km²를 잃었으며, 유엔군 측은 0km²를 얻고 약 16,000km²를 잃었습니다.');
+    expect(ko[2]).toMatch(/^주인이 바뀐 곳\(바뀐 날\): .*서울\(1월 4일\).*수원\(1월 6일\).* 외 23곳\.$/);
+    expect(ko[3]).toMatch(/90\.2km/);
+    for (const s of ko) expect(s.replace(/km²?/g, '')).not.toMatch(/[A-Za-z]/);
   }, SLOW);
 });

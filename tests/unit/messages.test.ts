@@ -6,6 +6,9 @@ describe('inbound messages', () => {
     expect(parseInbound({ type: 'campaign-map:play' })).toEqual({ type: 'campaign-map:play' });
     expect(parseInbound({ type: 'campaign-map:pause' })).toEqual({ type: 'campaign-map:pause' });
     expect(parseInbound({ type: 'campaign-map:setDate', date: '1951-01-04' })).toEqual({ type: 'campaign-map:setDate', date: '1951-01-04' });
+    expect(parseInbound({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24'] })).toEqual({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24'] });
+    expect(parseInbound({ type: 'campaign-map:setCompare', dates: null })).toEqual({ type: 'campaign-map:setCompare', dates: null });
+    expect(parseInbound({ type: 'campaign-map:setCompare' })).toEqual({ type: 'campaign-map:setCompare', dates: null });
   });
 
   it.each([
@@ -16,6 +19,14 @@ describe('inbound messages', () => {
     { type: 'campaign-map:setDate', date: 19510104 },
     { type: 'campaign-map:setDate', date: '<img src=x onerror=alert(1)>' },
     { type: 'campaign-map:unknown' },
+    { type: 'campaign-map:setCompare', dates: ['1951-01-01'] },
+    { type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24', '1951-01-31'] },
+    { type: 'campaign-map:setCompare', dates: ['1951-01-01', 19510124] },
+    { type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-02-30'] },
+    { type: 'campaign-map:setCompare', dates: '1951-01-01,1951-01-24' },
+    { type: 'campaign-map:setCompare', dates: { 0: '1951-01-01', 1: '1951-01-24', length: 2 } },
+    { type: 'campaign-map:setCompare', dates: ['1951-01-01', '<b>x</b>'] },
+    { type: 'campaign-map:setCompare', dates: null, extra: 1 },
     Object.create({ type: 'campaign-map:play' }),
   ])('drops %j', (data) => {
     expect(parseInbound(data)).toBeUndefined();
@@ -26,6 +37,11 @@ describe('inbound messages', () => {
     expect(parseInbound(throwing)).toBeUndefined();
     const getter = Object.defineProperty({}, 'type', { get: () => { throw new Error('boom'); }, enumerable: true });
     expect(parseInbound(getter)).toBeUndefined();
+    const dates = ['1951-01-01', '1951-01-24'];
+    Object.defineProperty(dates, 0, { get: () => { throw new Error('boom'); } });
+    expect(parseInbound({ type: 'campaign-map:setCompare', dates })).toBeUndefined();
+    const proxied = new Proxy(['1951-01-01', '1951-01-24'], { get: () => { throw new Error('boom'); } });
+    expect(parseInbound({ type: 'campaign-map:setCompare', dates: proxied })).toBeUndefined();
   });
 
   it('accepts only the configured parent origin, and nothing without one', () => {

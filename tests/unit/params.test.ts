@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langParam, parseAppParams, urlFor } from '../../src/lib/params.ts';
+import { langParam, parseAppParams, parseCompareDates, parseEmbedParams, urlFor } from '../../src/lib/params.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const start = dayOf('1950-12-31');
@@ -64,6 +64,38 @@ describe('parseAppParams', () => {
   });
 });
 
+describe('compare=', () => {
+  it('opens compare mode on two dates inside the range, in the order given', () => {
+    expect(parseAppParams('?compare=1951-01-01,1951-01-24', start, end)).toMatchObject({ compare: ['1951-01-01', '1951-01-24'], notices: [] });
+    expect(parseAppParams('?compare=1951-01-24%2C1951-01-01', start, end).compare).toEqual(['1951-01-24', '1951-01-01']);
+    expect(parseEmbedParams('?compare=1951-01-01,1951-01-07', start, end)).toMatchObject({ compare: ['1951-01-01', '1951-01-07'], notices: [] });
+    expect(parseAppParams('?date=1951-01-04', start, end).compare).toBeUndefined();
+  });
+
+  it.each(['', '1951-01-01', '1951-01-01,', '1951-01-01,1951-01-24,1951-01-31', '1951-01-01;1951-01-24', '1951-01-01,1951-02-30', '1950-06-25,1951-01-24', '1951-01-01,<script>'])(
+    'drops compare=%s with a notice and opens the normal map',
+    (value) => {
+      const p = parseAppParams(`?compare=${encodeURIComponent(value)}&date=1951-01-04`, start, end);
+      expect(p.compare).toBeUndefined();
+      expect(p.day).toBe(dayOf('1951-01-04'));
+      expect(p.notices).toEqual([{ key: 'notice.badCompare', vars: expect.objectContaining({ start: '1950-12-31', end: '1951-01-31' }) }]);
+    },
+  );
+
+  it('checks both dates against a narrowed range', () => {
+    const p = parseAppParams('?start=1951-01-04&end=1951-01-15&compare=1951-01-01,1951-01-10', start, end);
+    expect(p.compare).toBeUndefined();
+    expect(p.notices[0]).toMatchObject({ key: 'notice.badCompare', vars: { start: '1951-01-04', end: '1951-01-15' } });
+  });
+
+  it('parses the setCompare message\'s pair the same way', () => {
+    expect(parseCompareDates(['1951-01-01', '1951-01-24'], start, end)).toEqual(['1951-01-01', '1951-01-24']);
+    expect(parseCompareDates(['1951-01-01', '1951-03-24'], start, end)).toBeUndefined();
+    expect(parseCompareDates([1, 2], start, end)).toBeUndefined();
+    expect(parseCompareDates(undefined, start, end)).toBeUndefined();
+  });
+});
+
 describe('langParam', () => {
   it('reads a known language and ignores anything else', () => {
     expect(langParam('?lang=ko')).toBe('ko');
@@ -77,5 +109,12 @@ describe('langParam', () => {
 describe('urlFor', () => {
   it('sets date and lang and keeps other parameters', () => {
     expect(urlFor('http://h/x/?a=1&date=1951-01-01', '1951-01-04', 'ko')).toBe('http://h/x/?a=1&date=1951-01-04&lang=ko');
+  });
+
+  it('writes compare=A,B while compare is open and drops it when left', () => {
+    const open = urlFor('http://h/x/?date=1951-01-01', '1951-01-24', 'en', ['1951-01-01', '1951-01-24']);
+    expect(open).toBe('http://h/x/?date=1951-01-24&lang=en&compare=1951-01-01,1951-01-24');
+    expect(parseAppParams(new URL(open).search, start, end).compare).toEqual(['1951-01-01', '1951-01-24']);
+    expect(urlFor(open, '1951-01-24', 'en')).toBe('http://h/x/?date=1951-01-24&lang=en');
   });
 });
