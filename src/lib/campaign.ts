@@ -13,7 +13,7 @@ import { validateZones } from './validate-zones.ts';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
-  BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
+  BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateEvents, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
   validateGlossary, validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type PackContext, type Problem,
 } from './validate.ts';
 
@@ -147,6 +147,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     ...basemap.problems,
     ...(surroundings?.problems ?? []),
     ...(withSources ? validateSources(at(m.files.sources), sources) : []),
+    ...validateEvents(manifestPath, m.events, ctx),
     ...validateFronts(at(m.files.fronts), fronts, ctx),
     ...validatePlaces(at(m.files.places), places, ctx),
     ...(m.files.lines && options.lines !== false ? validateLines(at(m.files.lines), lines, ctx) : []),

@@ -112,6 +112,18 @@ export interface Narrative {
   phases: Record<string, PhaseText>;
 }
 
+/** A key event marked on the date slider (manifest `events`). */
+export interface KeyEvent {
+  /** Stable id, e.g. "seoul-falls". */
+  id: string;
+  /** `YYYY-MM-DD` (the end of that day, as everywhere in the data) or `YYYY-MM-DDTHH:MM` (local time in Korea). */
+  date: string;
+  /** A short label in every language (a few words: it names the event, the narrative tells it). */
+  label: Localized;
+  /** Source keys in geo/sources.json that date the event. */
+  sources: string[];
+}
+
 /** The pack manifest (geo/<pack>/manifest.json). */
 export interface Manifest {
   id: string;
@@ -127,6 +139,8 @@ export interface Manifest {
    */
   northClosure: [number, number][];
   phases: Phase[];
+  /** Key events for the date slider, in date order (optional). */
+  events?: KeyEvent[];
   files: {
     fronts: string;
     places: string;

@@ -114,6 +114,40 @@ export function validateManifest(file: string, data: Json): Problem[] {
   return r.problems;
 }
 
+/**
+ * Checks the manifest's key events: each has a unique id, a date or local time whose calendar
+ * date lies in the pack's range, a label in every language, sources that resolve (when the
+ * source index is loaded), and the events come in time order.
+ */
+export function validateEvents(file: string, data: Json, ctx: Pick<PackContext, 'start' | 'end' | 'sources'>): Problem[] {
+  const r = new Report(file);
+  if (data === undefined) return r.problems;
+  if (!Array.isArray(data)) { r.add('`events` must be a list'); return r.problems; }
+  const ids = new Set<string>();
+  let prev = -Infinity;
+  data.forEach((e, i) => {
+    const id = isObj(e) && isStr(e.id) ? e.id : `events[${i}]`;
+    if (!isObj(e) || !isStr(e.id)) { r.add('an event lacks `id`', id); return; }
+    if (ids.has(id)) r.add('duplicate event id', id);
+    ids.add(id);
+    const moment = parseMoment(e.date);
+    const day = isStr(e.date) ? parseIsoDate(e.date.slice(0, 10)) : undefined;
+    if (moment === undefined || day === undefined) r.add('`date` is not an ISO date (YYYY-MM-DD) or local time (YYYY-MM-DDTHH:MM, 00:00–24:00)', id);
+    else {
+      if (day < ctx.start || day > ctx.end) r.add('`date` lies outside the pack range', id);
+      if (moment < prev) r.add('events must be in time order', id);
+      prev = moment;
+    }
+    if (!isObj(e.label) || !LANGS.every((l) => isStr((e.label as Obj)[l]) && ((e.label as Obj)[l] as string).trim().length > 0)) r.add(`\`label\` needs ${LANGS.join(', ')}`, id);
+    else if (LANGS.some((l) => ((e.label as Obj)[l] as string).length > EVENT_LABEL_MAX)) r.add(`\`label\` must be short (at most ${EVENT_LABEL_MAX} characters)`, id);
+    checkSources(r, e.sources, ctx.sources, id);
+  });
+  return r.problems;
+}
+
+/** The longest event label: it is a name in a list beside the slider, not a sentence. */
+export const EVENT_LABEL_MAX = 40;
+
 /** The basemap's layers, as TopoJSON object names or GeoJSON file keys. */
 export const BASEMAP_LAYERS = ['mainland', 'land', 'rivers', 'parallel'] as const;
 

@@ -211,6 +211,7 @@ const cases: [string, RegExp][] = [
   ['bad-json', /fronts\.geojson: is not valid JSON/],
   ['missing-phase-text', /narrative\.ko\.json: south: has no text for this phase/],
   ['bad-phase-date', /manifest\.json: south: phase `start` is not an ISO date/],
+  ['event-bad', /manifest\.json: e1: `date` is not an ISO date[^]*manifest\.json: e2: `date` lies outside the pack range[^]*manifest\.json: e3: `label` needs en, ko[^]*manifest\.json: e3: cites unknown source key "NOPE"/],
   ['unit-wrong-affiliation', /units\.json: blue-div: `sidc` affiliation must be F \(friendly\) for UN/],
   ['unit-invalid-sidc', /units\.json: red-corps: `sidc` "SHGPXXXXXXXJ---" is not a valid symbol code/],
   ['position-unknown-unit', /unit-positions\.geojson: p3: `unit` "ghost" is not in units\.json/],
