@@ -262,11 +262,12 @@ describe('the campaign map', () => {
     const w = await open('?date=1951-01-10');
     for (const [width, height] of [[375, 740], [1280, 860], [375, 740]]) {
       await w.page.setViewportSize({ width, height });
-      await w.page.waitForTimeout(400);
-      const box = await w.page.locator('.map').boundingBox();
-      const canvas = await w.page.locator('.map canvas').boundingBox();
-      expect(canvas?.width).toBeCloseTo(box?.width ?? 0, 0);
-      expect(canvas?.height).toBeCloseTo(box?.height ?? 0, 0);
+      // The map follows its box once its resize observer has run: poll for that, no fixed wait.
+      const fits = async () => {
+        const [box, canvas] = await Promise.all([w.page.locator('.map').boundingBox(), w.page.locator('.map canvas').boundingBox()]);
+        return Boolean(box && canvas && Math.abs(canvas.width - box.width) < 0.5 && Math.abs(canvas.height - box.height) < 0.5);
+      };
+      await expect.poll(fits, { message: `the canvas fills the map box at ${width}×${height}` }).toBe(true);
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       const slider = w.page.getByRole('slider', { name: /date/i });
       await slider.focus();

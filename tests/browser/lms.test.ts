@@ -364,7 +364,7 @@ describe('offline after one visit', () => {
     await w.page.getByRole('button', { name: /^play$/i }).click();
     await expect.poll(() => w.page.locator('.map').getAttribute('data-drawn-day'), { timeout: 20_000 }).not.toBe(null);
     await w.page.getByRole('button', { name: /^pause$/i }).click();
-    await w.page.locator('.forces summary').click();
+    await w.page.locator('.forces > summary').click();
     await w.page.locator('.forces li button').first().click();
     await expect.poll(() => w.page.locator('.forces .card p').last().textContent()).toMatch(/\w{4,}/);
     expect(w.consoleProblems).toEqual([]);
