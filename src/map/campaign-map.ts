@@ -48,6 +48,18 @@ export interface CampaignMapOptions {
   cooperativeGestures?: boolean;
   /** Ids of the elements that describe the canvas (its keys, the text description): aria-describedby. */
   describedBy?: string;
+  /** Canvas pixels per CSS pixel (default: the screen's). An export map uses 1: its canvas is the frame. */
+  pixelRatio?: number;
+  /** False leaves out the zoom, reset and scale controls (an export map draws its own scale). */
+  controls?: boolean;
+}
+
+/** One drawn moment of an export map (see CampaignMap.renderMoment). */
+export interface MapFrame {
+  /** The map's canvas, holding the moment (the map keeps its drawing buffer). */
+  canvas: HTMLCanvasElement;
+  /** Metres per canvas pixel at the centre of the view, for a scale bar. */
+  metresPerPixel: number;
 }
 
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
@@ -71,6 +83,14 @@ export interface CampaignMap {
   setRefLines(ids: readonly string[]): void;
   /** Returns the camera to the pack's default view (the `bounds` the map started with). */
   resetView(): void;
+  /** The area in view, [[west, south], [east, north]]: what a picture or video of "this view" shows. */
+  visibleBounds(): [[number, number], [number, number]];
+  /**
+   * Shows `view` and resolves once the map has drawn it completely (the frame, then every tile,
+   * label and symbol): for an export map, created with `preserveDrawingBuffer`, whose canvas
+   * is then read. Resolves after `onReady`; rejects if the map is destroyed or loses its context.
+   */
+  renderMoment(view: CampaignView): Promise<MapFrame>;
   destroy(): void;
 }
 
@@ -178,6 +198,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     pitchWithRotate: false,
     touchPitch: false,
     canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : undefined,
+    pixelRatio: options.pixelRatio,
     locale: mapLocale(lang),
     cooperativeGestures: options.interactive !== false && options.cooperativeGestures === true,
     // Labels appear at once instead of fading in over 300 ms: less motion while the front moves,
@@ -216,15 +237,18 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     for (const handler of [map.scrollZoom, map.dragPan, map.boxZoom, map.doubleClickZoom, map.touchZoomRotate, map.keyboard]) handler.disable();
     // A locked map takes no keys, so its canvas would be an empty tab stop (issue 12 #5).
     map.getCanvas().setAttribute('tabindex', '-1');
-  } else {
+  } else if (options.controls !== false) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     resetControl = new ResetViewControl(t(lang, 'map.resetView'), resetView);
     map.addControl(resetControl, 'top-right');
   }
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  if (options.controls !== false) map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   /** The style is in (MapLibre's `load`). */
   let styleLoaded = false;
+  /** Resolved once the first view is complete, symbols included (when onReady is called). */
+  let setReady: () => void = () => {};
+  const ready = new Promise<void>((done) => (setReady = done));
   /** The style and the pack are in and the campaign's data is on the map. */
   let loaded = false;
   let removed = false;
@@ -283,9 +307,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     return changed;
   };
 
+  /** Waiting for a view to be on screen (renderMoment), resolved by `drawn`. */
+  let awaited: { view: CampaignView; done: () => void } | undefined;
   /** Marks `view` as on screen (tests and benchmarks read this attribute). */
   const drawn = (view: CampaignView) => {
     options.container.dataset.drawnDay = String(view.day);
+    if (awaited?.view === view) awaited.done();
   };
 
   /**
@@ -379,6 +406,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       map.triggerRepaint();
       map.once('idle', () => {
         performance.mark('campaign:complete');
+        setReady();
         options.onReady?.();
       });
     });
@@ -497,6 +525,28 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       if (pack && loaded && !lost) setData(map, 'ref-lines', refLineData(pack, refLines));
     },
     resetView,
+    visibleBounds() {
+      const b = map.getBounds();
+      return [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]];
+    },
+    async renderMoment(view) {
+      await ready;
+      await new Promise<void>((done, fail) => {
+        if (removed || lost) return fail(new Error('map unavailable'));
+        awaited = { view, done };
+        pending = view;
+        flush();
+      });
+      awaited = undefined;
+      // The frame is drawn; tiles, glyphs or symbol placement may still be coming: wait for
+      // the map to settle (idle fires after a frame in which nothing is left to load).
+      if (!map.loaded()) await new Promise<void>((done) => map.once('idle', () => done()));
+      if (removed || lost) throw new Error('map unavailable');
+      const lat = map.getCenter().lat;
+      // Web Mercator: metres per CSS pixel at this latitude and zoom (512-pixel tiles), per canvas pixel.
+      const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()) / map.getPixelRatio();
+      return { canvas: map.getCanvas(), metresPerPixel };
+    },
     destroy() {
       options.container.removeEventListener('webglcontextlost', beforeLost, { capture: true });
       canvas.removeEventListener('webglcontextlost', onLost);
