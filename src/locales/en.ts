@@ -116,6 +116,9 @@ export const en = {
   'slider.prevDay': 'Previous day',
   'slider.nextDay': 'Next day',
   'slider.help': 'Arrow keys: one day. Page Up/Page Down: one phase. Home/End: first or last day.',
+  'slider.helpEvents': 'Arrow keys: one day. Page Up/Page Down: one phase. N/P: next or previous key event. Home/End: first or last day.',
+  'events.title': 'Key events ({count})',
+  'live.event': 'Key event {n}: {label}, {date}',
 
   'player.play': 'Play',
   'player.pause': 'Pause',

@@ -118,6 +118,9 @@ export const ko: Record<MessageKey, string> = {
   'slider.prevDay': '전날',
   'slider.nextDay': '다음 날',
   'slider.help': '화살표 키: 하루씩. Page Up/Page Down: 한 단계씩. Home/End: 첫날 또는 마지막 날.',
+  'slider.helpEvents': '화살표 키: 하루씩. Page Up/Page Down: 한 단계씩. N/P: 다음·이전 주요 사건. Home/End: 첫날 또는 마지막 날.',
+  'events.title': '주요 사건 ({count})',
+  'live.event': '주요 사건 {n}: {label}, {date}',
 
   'player.play': '재생',
   'player.pause': '일시 정지',

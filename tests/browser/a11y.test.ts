@@ -122,9 +122,10 @@ describe('keyboard and screen readers', () => {
     await w.page.getByRole('slider', { name: /date/i }).focus();
     await w.page.keyboard.press('ArrowRight');
     expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toBe('3 January 1951 – Seoul abandoned');
-    // The slider speaks its own step (aria-valuetext): the live region does not repeat it.
+    // The slider speaks its own step (aria-valuetext): the live region does not repeat it, but
+    // says the key event the step landed on (issue 15 #4).
     await w.page.waitForTimeout(1000);
-    expect(await live.textContent()).toBe('');
+    expect(await live.textContent()).toBe('Key event 3: Seoul evacuation ordered, 3 January 1951.');
     const play = w.page.locator('button.play');
     await play.focus();
     await w.page.keyboard.press('Space');
@@ -135,10 +136,12 @@ describe('keyboard and screen readers', () => {
       said.add((await live.textContent()) ?? '');
       await w.page.waitForTimeout(100);
     }
-    // Play says the date it starts from; then the region holds each phase's start date: one text per phase, not per frame.
+    // Play says the date it starts from; then the region holds each phase's start date and each key
+    // event reached (issue 15 #4): one text per phase or event, not per frame.
     expect(said).toContain('Playing from 3 January 1951: Seoul abandoned');
-    for (const s of said) expect(s).toMatch(/^(Playing from 3|5|7) January 1951: /);
-    expect(said.size).toBeLessThanOrEqual(3);
+    for (const s of said) expect(s).toMatch(/^(Playing from 3 January 1951: |(5|7) January 1951: |Key event \d+: )/);
+    expect([...said].filter((s) => !s.startsWith('Key event')).length).toBeLessThanOrEqual(3);
+    expect(said.size).toBeLessThanOrEqual(6);
     await w.page.keyboard.press('Space');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
     await w.context.close();

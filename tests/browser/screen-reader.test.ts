@@ -94,10 +94,12 @@ describe('the date slider', () => {
     note('slider step', step);
     // The date is said as the value, not in the name as well.
     expect(step.join('\n')).not.toMatch(/slider, Date: /);
-    // The live region stays quiet: the slider has said it.
+    // The live region does not repeat the date (the slider has said it); it says the key event
+    // the step passed, 14:00 on 6 January (issue 15 #4), once.
     await w.page.waitForTimeout(1500);
-    expect([...step, ...(await spoken(w.page))].filter((s) => s.startsWith('polite:'))).toEqual([]);
-    expect(await liveTexts(w.page)).toEqual([]);
+    const event = 'Key event 5: Suwon left, 6 January 1951, afternoon (14:00).';
+    expect([...step, ...(await spoken(w.page))].filter((s) => s.startsWith('polite:'))).toEqual([`polite: ${event}`]);
+    expect(await liveTexts(w.page)).toEqual([event]);
     // The "Date" region holds the date controls only.
     const region = await w.page.getByRole('region', { name: 'Date', exact: true }).ariaSnapshot();
     expect(region).not.toMatch(/combobox|Describe the map|Forces|Legend|Interpolated|Sources/);
@@ -129,7 +131,8 @@ describe('phase changes', () => {
     await w.page.locator('.narrative .phases button').nth(2).click();
     const phase = await untilSaid(w.page, /^polite: 3 January/);
     note('phase button', phase);
-    expect(phase).toContain('polite: 3 January 1951: Seoul abandoned.');
+    // The phase's first day is also a key event's (the evacuation ordered): said in the same sentence.
+    expect(phase).toContain('polite: 3 January 1951: Seoul abandoned. Key event 3: Seoul evacuation ordered, 3 January 1951.');
     await w.context.close();
   });
 });
@@ -172,11 +175,17 @@ describe('the place answer', () => {
     await w.page.locator('button.play').click();
     // Playback moved (so frames were drawn), yet the region changed only at Play and at each new phase.
     expect(day1 - day0).toBeGreaterThan(1);
-    // At most ten days of playback from 31 December cross four phase starts (1, 3, 5, 7 January).
-    expect(during.length, JSON.stringify(during)).toBeLessThanOrEqual(1 + 4);
+    // At most ten days of playback from 31 December cross four phase starts (1, 3, 5, 7 January)
+    // and seven key events (1 January 12:00 to 8 January: issue 15 #4), each said once.
     expect(new Set(during).size).toBe(during.length);
     expect(during[0]).toBe('Playing from 31 December 1950: The New Year\'s Offensive');
-    for (const s of during.slice(1)) expect(s).toMatch(/^\d+ (December|January) 195[01]: [^,]+$/);
+    const events = during.slice(1).filter((s) => s.startsWith('Key event'));
+    const phases = during.slice(1).filter((s) => !s.startsWith('Key event'));
+    expect(phases.length, JSON.stringify(during)).toBeLessThanOrEqual(4);
+    expect(events.length, JSON.stringify(during)).toBeLessThanOrEqual(7);
+    for (const s of phases) expect(s).toMatch(/^\d+ (December|January) 195[01]: [^,]+$/);
+    // An event alone, or with the phase that began in the same frame.
+    for (const s of events) expect(s).toMatch(/^Key event \d+: [^.]+(\. \d+ January 1951: [^,.]+\.)?$/);
     // No place answer while playing; one when it stops.
     expect(during.join('\n')).not.toMatch(/held by/);
     await expect.poll(async () => (await liveTexts(w.page)).at(-1), { timeout: 60_000 }).toMatch(/^Paused on \d+ January 1951.*: .+\. Seoul, \d+ January 1951.*: held by/);
