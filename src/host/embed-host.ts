@@ -8,7 +8,8 @@
  * 2. <campaign-map src="https://…/embed.html" date="1951-01-04" lang="en"></campaign-map>:
  *    a custom element that wraps the iframe and the message API (setDate, play, pause; events
  *    `campaign-map:ready` and `campaign-map:datechange` with detail {date, phase}; for a
- *    `lesson`, `campaign-map:stop`, `campaign-map:answer` and `campaign-map:lessonend`).
+ *    `lesson`, `campaign-map:stop`, `campaign-map:answer` and `campaign-map:lessonend`;
+ *    setCompare(a, b) / setCompare() and `campaign-map:comparechange` with detail {dates}).
  *
  * Self-contained on purpose (no imports): it runs as a classic script on any page.
  */
@@ -16,7 +17,7 @@
   const MIN_HEIGHT = 150;
   const MAX_HEIGHT = 4000;
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const PASSED_ATTRIBUTES = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'lesson'];
+  const PASSED_ATTRIBUTES = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'lesson', 'compare'];
 
   type Data = Record<string, unknown>;
 
@@ -74,6 +75,11 @@
     if (type === 'campaign-map:answer' && n(data.stop) && typeof data.correct === 'boolean') {
       host.dispatchEvent(new CustomEvent(type, { detail: { stop: data.stop, correct: data.correct }, bubbles: true }));
     }
+    if (type === 'campaign-map:comparechange') {
+      const d = data.dates;
+      const pair = Array.isArray(d) && d.length === 2 && d.every((x) => typeof x === 'string' && ISO_DATE.test(x)) ? [d[0] as string, d[1] as string] : undefined;
+      if (pair || d === null) host.dispatchEvent(new CustomEvent(type, { detail: { dates: pair ?? null }, bubbles: true }));
+    }
     if (type === 'campaign-map:lessonend' && n(data.questions) && n(data.correct)) {
       host.dispatchEvent(new CustomEvent(type, { detail: { questions: data.questions, correct: data.correct }, bubbles: true }));
     }
@@ -123,6 +129,12 @@
     /** Moves the map to an ISO date (YYYY-MM-DD). */
     setDate(date: string): void {
       if (ISO_DATE.test(date)) this.send({ type: 'campaign-map:setDate', date });
+    }
+
+    /** Opens compare mode on dates A and B (YYYY-MM-DD), or leaves it when called without dates. */
+    setCompare(a?: string, b?: string): void {
+      if (a === undefined && b === undefined) this.send({ type: 'campaign-map:setCompare', dates: null });
+      else if (a && b && ISO_DATE.test(a) && ISO_DATE.test(b)) this.send({ type: 'campaign-map:setCompare', dates: [a, b] });
     }
 
     play(): void {

@@ -31,6 +31,8 @@ export interface PageParams {
 
 /** Compare mode's two calendar dates, A then B (`YYYY-MM-DD`, A may be after B). */
 export type CompareDates = readonly [string, string];
+/** Compare mode's two ways of showing A and B on one map. */
+export type CompareView = 'swipe' | 'overlay';
 
 /** Parameters of the full map page. */
 export interface AppParams extends PageParams {

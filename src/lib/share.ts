@@ -21,6 +21,8 @@ export interface ShareOptions {
   narrativeOpen?: boolean;
   /** Embed only: no pan or zoom (`interactive=0`). */
   locked?: boolean;
+  /** Compare mode's dates A and B, written as `compare=A,B` when both lie in the range. */
+  compare?: readonly [string, string];
 }
 
 /** The pack's whole range, so a range equal to it is left out of the URL. */
@@ -35,13 +37,18 @@ function common(url: URL, o: ShareOptions, range: PackRange): void {
   if (o.start && o.start !== range.start) url.searchParams.set('start', o.start);
   if (o.end && o.end !== range.end) url.searchParams.set('end', o.end);
   url.searchParams.set('lang', o.lang);
+  const [first, last] = [o.start ?? range.start, o.end ?? range.end];
+  if (o.compare && o.compare.every((d) => d >= first && d <= last)) url.searchParams.set('compare', o.compare.join(','));
 }
+
+/** The URL as text, with compare's comma left readable. */
+const href = (url: URL) => url.href.replace(/([?&]compare=[\d-]+)%2C([\d-]+)/, '$1,$2');
 
 /** Link to the full map, relative to the page base. */
 export function shareLink(baseUri: string, o: ShareOptions, range: PackRange): string {
   const url = new URL('index.html', baseUri);
   common(url, o, range);
-  return url.href;
+  return href(url);
 }
 
 /** The embed's address with every option that differs from the embed's defaults. */
@@ -52,7 +59,7 @@ export function embedUrl(baseUri: string, o: ShareOptions, range: PackRange): st
   if (o.autoplay) url.searchParams.set('autoplay', '1');
   if (o.narrativeOpen) url.searchParams.set('narrative', 'open');
   if (o.locked) url.searchParams.set('interactive', '0');
-  return url.href;
+  return href(url);
 }
 
 /** Escapes an attribute value for the snippet (titles come from the catalogues). */

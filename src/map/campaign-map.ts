@@ -19,7 +19,7 @@ import { MAX_BOUNDS, SOURCES, arrowLabelField, labelField, style, unitLabelField
 import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
 import { morphPairs, type MorphPairs } from '../lib/morph-pairs.ts';
-import { createFrontLayer, FRONT_LAYER_ID, type FrontLayer } from './front-layer.ts';
+import { createFrontLayer, FRONT_LAYER_ID, type FrontLayer, type SplitState } from './front-layer.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -62,6 +62,17 @@ export interface MapFrame {
   metresPerPixel: number;
 }
 
+/** Compare mode as the map draws it; the shown view (update) is date B. */
+export interface MapCompare {
+  view: 'swipe' | 'overlay';
+  /** Date A's view: left of the divider (swipe), its front as a second line (overlay). */
+  a: CampaignView;
+  /** The swipe divider, 0–1 of the map's width from the left. */
+  split: number;
+  /** The ground that changed hands from A to B (lib/areas.ts GroundChange.shapes), once computed. */
+  changes?: FeatureCollection;
+}
+
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
 export interface SymbolImage {
   svg: string;
@@ -91,6 +102,8 @@ export interface CampaignMap {
    * is then read. Resolves after `onReady`; rejects if the map is destroyed or loses its context.
    */
   renderMoment(view: CampaignView): Promise<MapFrame>;
+  /** Opens compare mode, changes it, or (undefined) returns to the single date. */
+  setCompare(compare: MapCompare | undefined): void;
   destroy(): void;
 }
 
@@ -309,6 +322,43 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
 
   /** Waiting for a view to be on screen (renderMoment), resolved by `drawn`. */
   let awaited: { view: CampaignView; done: () => void } | undefined;
+
+  /** Compare mode, if open (see setCompare). */
+  let compare: MapCompare | undefined;
+  /** The overlay's layers (compare-layers.ts), loaded when the overlay is first shown. */
+  let overlay: typeof import('./compare-layers.ts') | undefined;
+
+  /** The front layer's state for a view: the front pair and blend, and the zones'. */
+  const momentOf = (v: CampaignView): SplitState | undefined => {
+    const pair = pairs?.pairOf(v.front);
+    if (!pair) return undefined;
+    // No band where the view's forward line is the front itself (lib/zones.ts zonesAt).
+    const band = v.zones.forward !== v.front ? forwardPairs?.pairOf(v.zones.forward) : undefined;
+    const fades = new Map(v.zones.infiltrated.features.map((f) => [f.properties.id, f.properties.opacity]));
+    return { index: pair.index, weight: pair.weight, forward: band?.index ?? -1, forwardWeight: band?.weight ?? 0, opacity: areaIds.map((id) => fades.get(id) ?? 0) };
+  };
+
+  /**
+   * Shows compare's GeoJSON parts: the overlay's layers (changed ground, both fronts) and,
+   * in compare, no arrows or unit labels (they belong to one moment; the swipe shows two).
+   */
+  const drawCompare = () => {
+    if (!loaded || lost) return;
+    const visibility = compare ? 'none' : 'visible';
+    for (const id of ['arrows-solid', 'arrows-dashed', 'arrow-heads', 'arrow-labels', 'units']) map.setLayoutProperty(id, 'visibility', visibility);
+    map.setLayoutProperty(UNITS_LAYER_ID, 'visibility', compare?.view === 'overlay' ? 'none' : 'visible');
+    const shown = compare?.view === 'overlay' ? compare : undefined;
+    if (shown && !overlay) {
+      void import('./compare-layers.ts').then((m) => {
+        overlay = m;
+        if (!removed) drawCompare();
+      });
+      return;
+    }
+    if (shown && overlay && current) overlay.showOverlay(map, { a: shown.a, b: current, changes: shown.changes }, 'mask');
+    else overlay?.hideOverlay(map);
+  };
+
   /** Marks `view` as on screen (tests and benchmarks read this attribute). */
   const drawn = (view: CampaignView) => {
     options.container.dataset.drawnDay = String(view.day);
@@ -326,16 +376,18 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     if (!pending || !loaded || lost || inFlight) return;
     const v = pending;
     pending = undefined;
+    const dateChanged = current?.iso !== v.iso;
     current = v;
-    const pair = pairs?.pairOf(v.front);
-    const frontMoved = pair !== undefined && frontLayer?.show(pair.index, pair.weight) === true;
-    // No band where the view's forward line is the front itself (lib/zones.ts zonesAt).
-    const band = v.zones.forward !== v.front ? forwardPairs?.pairOf(v.zones.forward) : undefined;
-    const fades = new Map(v.zones.infiltrated.features.map((f) => [f.properties.id, f.properties.opacity]));
-    const zonesMoved = frontLayer?.showZones(band?.index ?? -1, band?.weight ?? 0, areaIds.map((id) => fades.get(id) ?? 0)) === true;
+    if (compare?.view === 'overlay' && dateChanged) drawCompare();
+    const m = momentOf(v);
+    const frontMoved = m !== undefined && frontLayer?.show(m.index, m.weight) === true;
+    const zonesMoved = m !== undefined && frontLayer?.showZones(m.forward, m.forwardWeight, m.opacity) === true;
     const unitsMoved = unitsLayer?.show(v.day) === true;
+    const swipe = compare?.view === 'swipe' ? compare : undefined;
+    const splitMoved = frontLayer?.showSplit(swipe ? momentOf(swipe.a) : undefined, swipe?.split ?? 0) === true;
+    const unitsSplit = unitsLayer?.showSplit(swipe?.a.day, swipe?.split ?? 0) === true;
     // Every step runs (no short-circuit): each keeps its own record of what is on the map.
-    const changed = [frontMoved, zonesMoved, unitsMoved, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
+    const changed = [frontMoved, zonesMoved, unitsMoved, splitMoved, unitsSplit, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
     if (!changed) {
       // Nothing moved (a plateau): the screen already shows this view.
       drawn(v);
@@ -396,6 +448,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     // Under the unit labels, as a symbol layer draws icons under its text.
     map.addLayer(unitsLayer, 'units');
     loaded = true;
+    if (compare) drawCompare();
     flush();
     // The map is ready once the symbols are in (or failed: units then stay hidden).
     void symbolImages.then((images) => {
@@ -475,6 +528,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       // onAdd compiles and uploads again into the new context; the pair shown is kept.
       if (frontLayer && !removed && !map.getLayer(FRONT_LAYER_ID)) map.addLayer(frontLayer, 'mask');
       if (unitsLayer && !removed && !map.getLayer(UNITS_LAYER_ID)) map.addLayer(unitsLayer, 'units');
+      drawCompare();
       map.triggerRepaint();
     });
     map.once('render', () => {
@@ -546,6 +600,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       // Web Mercator: metres per CSS pixel at this latitude and zoom (512-pixel tiles), per canvas pixel.
       const metresPerPixel = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()) / map.getPixelRatio();
       return { canvas: map.getCanvas(), metresPerPixel };
+    },
+    setCompare(next) {
+      compare = next;
+      pending ??= current;
+      drawCompare();
+      flush();
     },
     destroy() {
       options.container.removeEventListener('webglcontextlost', beforeLost, { capture: true });

@@ -72,6 +72,21 @@ export interface FrontLayer extends CustomLayerInterface {
    * each infiltrated area at its opacity (by area index); true if that changes the picture.
    */
   showZones(forward: number, weight: number, opacity: readonly number[]): boolean;
+  /**
+   * Compare's swipe: draws `left` (a pair, its blend and its zones) left of `split` (0–1 of
+   * the canvas's width) and what show/showZones set right of it; undefined ends the split.
+   * True if that changes the picture.
+   */
+  showSplit(left: SplitState | undefined, split: number): boolean;
+}
+
+/** One moment as the layer draws it: the front pair and its blend, and the zones'. */
+export interface SplitState {
+  index: number;
+  weight: number;
+  forward: number;
+  forwardWeight: number;
+  opacity: readonly number[];
 }
 
 interface Programs {
@@ -240,6 +255,13 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
   let programs: Programs | undefined;
   let buffers: Buffers | undefined;
   let shown: { index: number; weight: number } | undefined;
+  /** The swipe's left-hand moment and where the canvas is split (see showSplit). */
+  let split: { left: { shown: { index: number; weight: number }; zones: typeof zonesShown }; x: number } | undefined;
+  const zonesOf = (forward: number, weight: number, opacity: readonly number[]) => {
+    if (!zoneData) return undefined;
+    const band = forward >= 0 && forward < zoneData.forwardCount ? forward : -1;
+    return { forward: band, weight: band >= 0 ? weight : 0, opacity: zoneData.areas.map((_, k) => Math.min(1, Math.max(0, opacity[k] ?? 0))) };
+  };
   const u = new Map<string, WebGLUniformLocation | null>();
   const loc = (program: WebGLProgram, name: string) => {
     const key = `${program === programs?.fill ? 'f' : 'l'}:${name}`;
@@ -282,10 +304,20 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       shown = { index, weight };
       return true;
     },
+    showSplit(left, x) {
+      if (!left || left.index < 0 || left.index >= data.slices.length) {
+        const had = split !== undefined;
+        split = undefined;
+        return had;
+      }
+      const next = { left: { shown: { index: left.index, weight: left.weight }, zones: zonesOf(left.forward, left.forwardWeight, left.opacity) }, x: Math.min(1, Math.max(0, x)) };
+      const same = split && JSON.stringify(split) === JSON.stringify(next);
+      split = next;
+      return !same;
+    },
     showZones(forward, weight, opacity) {
-      if (!zoneData) return false;
-      const band = forward >= 0 && forward < zoneData.forwardCount ? forward : -1;
-      const next = { forward: band, weight: band >= 0 ? weight : 0, opacity: zoneData.areas.map((_, k) => Math.min(1, Math.max(0, opacity[k] ?? 0))) };
+      const next = zonesOf(forward, weight, opacity);
+      if (!next) return false;
       const same = zonesShown && zonesShown.forward === next.forward && zonesShown.weight === next.weight && zonesShown.opacity.every((o, k) => o === next.opacity[k]);
       if (same) return false;
       zonesShown = next;
@@ -297,7 +329,6 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       // GL state (bound buffers, vertex arrays, textures) only after a custom layer renders.
       programs ??= { fill: compileProgram(g, FILL_VERTEX, FILL_FRAGMENT), line: compileProgram(g, LINE_VERTEX, LINE_FRAGMENT) };
       buffers ??= { ...upload(g, programs, data), pattern: texture(g, territoryPattern(PATTERN_SIZE)), zones: zoneData ? uploadZones(g, programs, zoneData) : undefined };
-      const slice = data.slices[shown.index];
       const matrix = options.defaultProjectionData.mainMatrix as Float32Array | number[];
       const zoom = map.getZoom();
       const ratio = map.getPixelRatio();
@@ -312,117 +343,137 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       // hatch steady at any zoom, and it stays put in the world while the map pans.
       const origin = center.map((c) => Math.floor(c * patternScale) / patternScale);
 
+      const bufferWidth = g.drawingBufferWidth;
+      const bufferHeight = g.drawingBufferHeight;
       g.disable(g.DEPTH_TEST);
-      g.disable(g.SCISSOR_TEST);
       g.enable(g.BLEND);
       g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
-      g.enable(g.STENCIL_TEST);
-      g.stencilMask(0xff);
-      g.clearStencil(0);
-      g.clear(g.STENCIL_BUFFER_BIT);
 
-      // Territory: the fan inverts bit 1 (even-odd), then paints where it is set, clearing it.
-      g.useProgram(programs.fill);
-      g.uniformMatrix4fv(loc(programs.fill, 'u_matrix'), false, matrix);
-      g.uniform1f(loc(programs.fill, 'u_weight'), shown.weight);
-      g.uniform2f(loc(programs.fill, 'u_pattern_origin'), origin[0], origin[1]);
-      g.uniform1f(loc(programs.fill, 'u_pattern_scale'), patternScale);
-      g.uniform1f(loc(programs.fill, 'u_opacity'), 1);
-      g.activeTexture(g.TEXTURE0);
-      g.bindTexture(g.TEXTURE_2D, buffers.pattern);
-      g.uniform1i(loc(programs.fill, 'u_pattern'), 0);
-      g.bindVertexArray(buffers.fillVao);
-      g.colorMask(false, false, false, false);
-      g.stencilFunc(g.ALWAYS, 0, 0x01);
-      g.stencilOp(g.KEEP, g.KEEP, g.INVERT);
-      g.stencilMask(0x01);
-      g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
-      g.colorMask(true, true, true, true);
-      g.stencilFunc(g.EQUAL, 1, 0x01);
-      g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
-      g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
-
-      const zoneBuffers = buffers.zones;
-      const zs = zoneData && zoneBuffers ? zonesShown : undefined;
-      if (zs && zoneData && zoneBuffers) {
-        // The zone patterns repeat at their own size, from the same world origin.
-        const zoneScale = (512 * 2 ** tileZoom * PATTERN_RATIO) / ZONE_PATTERN_SIZE;
-        const zoneOrigin = center.map((c) => Math.floor(c * zoneScale) / zoneScale);
-        g.uniform2f(loc(programs.fill, 'u_pattern_origin'), zoneOrigin[0], zoneOrigin[1]);
-        g.uniform1f(loc(programs.fill, 'u_pattern_scale'), zoneScale);
-        if (zs.forward >= 0) {
-          // No-man's land: north of the front XOR north of the forward line (one bit, both fans).
-          const band = zoneData.slices[zs.forward];
-          const fans = () => {
-            g.uniform1f(loc(programs!.fill, 'u_weight'), shown!.weight);
-            g.bindVertexArray(buffers!.fillVao);
-            g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
-            g.uniform1f(loc(programs!.fill, 'u_weight'), zs.weight);
-            g.bindVertexArray(zoneBuffers.fillVao);
-            g.drawArrays(g.TRIANGLE_FAN, band.fillFirst, band.fillCount);
-          };
-          g.bindTexture(g.TEXTURE_2D, zoneBuffers.band);
-          g.colorMask(false, false, false, false);
-          g.stencilFunc(g.ALWAYS, 0, 0x01);
-          g.stencilOp(g.KEEP, g.KEEP, g.INVERT);
-          fans();
-          g.colorMask(true, true, true, true);
-          g.stencilFunc(g.EQUAL, 1, 0x01);
-          g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
-          fans();
-        }
-        // Infiltrated areas: fixed triangles, each at its fade.
-        g.disable(g.STENCIL_TEST);
-        g.bindTexture(g.TEXTURE_2D, zoneBuffers.infiltrated);
-        g.bindVertexArray(zoneBuffers.areaVao);
-        zoneData.areas.forEach((a, k) => {
-          if (zs.opacity[k] <= 0) return;
-          g.uniform1f(loc(programs!.fill, 'u_opacity'), zs.opacity[k]);
-          g.drawArrays(g.TRIANGLES, a.first, a.count);
-        });
+      /** Draws one moment: territory, zones, then the line (within the scissor box if set). */
+      const drawMoment = (at: { index: number; weight: number }, atZones: typeof zonesShown) => {
+        const slice = data.slices[at.index];
         g.enable(g.STENCIL_TEST);
-      }
+        g.stencilMask(0xff);
+        g.clearStencil(0);
+        g.clear(g.STENCIL_BUFFER_BIT);
 
-      // Casing then line, from the same segment quads.
-      const line = programs.line;
-      g.useProgram(line);
-      g.bindVertexArray(buffers.lineVao);
-      g.uniformMatrix4fv(loc(line, 'u_matrix'), false, matrix);
-      g.uniform1f(loc(line, 'u_weight'), shown.weight);
-      g.uniform2f(loc(line, 'u_viewport'), g.drawingBufferWidth, g.drawingBufferHeight);
-      g.uniform1f(loc(line, 'u_world'), world * ratio);
-      if (zs && zoneData && zoneBuffers) {
-        // Under the front line: the areas' dashed outlines and the forward line's dots.
-        g.disable(g.STENCIL_TEST);
-        g.bindVertexArray(zoneBuffers.lineVao);
-        const edge = OUTLINE_WIDTH * ratio;
-        g.uniform4f(loc(line, 'u_dash2'), OUTLINE_DASH[0] * edge, OUTLINE_DASH[1] * edge, 0, 0);
-        zoneData.areas.forEach((_, k) => {
-          if (zs.opacity[k] <= 0) return;
-          drawLine(g, zoneData.slices[zoneData.forwardCount + k], edge / 2, rgba(COLORS.infiltrated, OUTLINE_OPACITY * zs.opacity[k]), true);
-        });
-        if (zs.forward >= 0) {
-          const dot = widthAt(zoom, FORWARD_WIDTH) * ratio;
-          g.uniform1f(loc(line, 'u_weight'), zs.weight);
-          g.uniform4f(loc(line, 'u_dash3'), 0, FORWARD_DOT_PERIOD * dot, 0, 0);
-          drawLine(g, zoneData.slices[zs.forward], dot / 2, rgba(COLORS.front, FORWARD_OPACITY), true);
-          g.uniform1f(loc(line, 'u_weight'), shown.weight);
+        // Territory: the fan inverts bit 1 (even-odd), then paints where it is set, clearing it.
+        g.useProgram(programs!.fill);
+        g.uniformMatrix4fv(loc(programs!.fill, 'u_matrix'), false, matrix);
+        g.uniform1f(loc(programs!.fill, 'u_weight'), at.weight);
+        g.uniform2f(loc(programs!.fill, 'u_pattern_origin'), origin[0], origin[1]);
+        g.uniform1f(loc(programs!.fill, 'u_pattern_scale'), patternScale);
+        g.uniform1f(loc(programs!.fill, 'u_opacity'), 1);
+        g.activeTexture(g.TEXTURE0);
+        g.bindTexture(g.TEXTURE_2D, buffers!.pattern);
+        g.uniform1i(loc(programs!.fill, 'u_pattern'), 0);
+        g.bindVertexArray(buffers!.fillVao);
+        g.colorMask(false, false, false, false);
+        g.stencilFunc(g.ALWAYS, 0, 0x01);
+        g.stencilOp(g.KEEP, g.KEEP, g.INVERT);
+        g.stencilMask(0x01);
+        g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
+        g.colorMask(true, true, true, true);
+        g.stencilFunc(g.EQUAL, 1, 0x01);
+        g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
+        g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
+
+        const zoneBuffers = buffers!.zones;
+        const zs = zoneData && zoneBuffers ? atZones : undefined;
+        if (zs && zoneData && zoneBuffers) {
+          // The zone patterns repeat at their own size, from the same world origin.
+          const zoneScale = (512 * 2 ** tileZoom * PATTERN_RATIO) / ZONE_PATTERN_SIZE;
+          const zoneOrigin = center.map((c) => Math.floor(c * zoneScale) / zoneScale);
+          g.uniform2f(loc(programs!.fill, 'u_pattern_origin'), zoneOrigin[0], zoneOrigin[1]);
+          g.uniform1f(loc(programs!.fill, 'u_pattern_scale'), zoneScale);
+          if (zs.forward >= 0) {
+            // No-man's land: north of the front XOR north of the forward line (one bit, both fans).
+            const band = zoneData.slices[zs.forward];
+            const fans = () => {
+              g.uniform1f(loc(programs!.fill, 'u_weight'), at.weight);
+              g.bindVertexArray(buffers!.fillVao);
+              g.drawArrays(g.TRIANGLE_FAN, slice.fillFirst, slice.fillCount);
+              g.uniform1f(loc(programs!.fill, 'u_weight'), zs.weight);
+              g.bindVertexArray(zoneBuffers.fillVao);
+              g.drawArrays(g.TRIANGLE_FAN, band.fillFirst, band.fillCount);
+            };
+            g.bindTexture(g.TEXTURE_2D, zoneBuffers.band);
+            g.colorMask(false, false, false, false);
+            g.stencilFunc(g.ALWAYS, 0, 0x01);
+            g.stencilOp(g.KEEP, g.KEEP, g.INVERT);
+            fans();
+            g.colorMask(true, true, true, true);
+            g.stencilFunc(g.EQUAL, 1, 0x01);
+            g.stencilOp(g.KEEP, g.KEEP, g.ZERO);
+            fans();
+          }
+          // Infiltrated areas: fixed triangles, each at its fade.
+          g.disable(g.STENCIL_TEST);
+          g.bindTexture(g.TEXTURE_2D, zoneBuffers.infiltrated);
+          g.bindVertexArray(zoneBuffers.areaVao);
+          zoneData.areas.forEach((a, k) => {
+            if (zs.opacity[k] <= 0) return;
+            g.uniform1f(loc(programs!.fill, 'u_opacity'), zs.opacity[k]);
+            g.drawArrays(g.TRIANGLES, a.first, a.count);
+          });
+          g.enable(g.STENCIL_TEST);
         }
-        g.bindVertexArray(buffers.lineVao);
-        g.enable(g.STENCIL_TEST);
+
+        // Casing then line, from the same segment quads.
+        const line = programs!.line;
+        g.useProgram(line);
+        g.bindVertexArray(buffers!.lineVao);
+        g.uniformMatrix4fv(loc(line, 'u_matrix'), false, matrix);
+        g.uniform1f(loc(line, 'u_weight'), at.weight);
+        g.uniform2f(loc(line, 'u_viewport'), g.drawingBufferWidth, g.drawingBufferHeight);
+        g.uniform1f(loc(line, 'u_world'), world * ratio);
+        if (zs && zoneData && zoneBuffers) {
+          // Under the front line: the areas' dashed outlines and the forward line's dots.
+          g.disable(g.STENCIL_TEST);
+          g.bindVertexArray(zoneBuffers.lineVao);
+          const edge = OUTLINE_WIDTH * ratio;
+          g.uniform4f(loc(line, 'u_dash2'), OUTLINE_DASH[0] * edge, OUTLINE_DASH[1] * edge, 0, 0);
+          zoneData.areas.forEach((_, k) => {
+            if (zs.opacity[k] <= 0) return;
+            drawLine(g, zoneData.slices[zoneData.forwardCount + k], edge / 2, rgba(COLORS.infiltrated, OUTLINE_OPACITY * zs.opacity[k]), true);
+          });
+          if (zs.forward >= 0) {
+            const dot = widthAt(zoom, FORWARD_WIDTH) * ratio;
+            g.uniform1f(loc(line, 'u_weight'), zs.weight);
+            g.uniform4f(loc(line, 'u_dash3'), 0, FORWARD_DOT_PERIOD * dot, 0, 0);
+            drawLine(g, zoneData.slices[zs.forward], dot / 2, rgba(COLORS.front, FORWARD_OPACITY), true);
+            g.uniform1f(loc(line, 'u_weight'), at.weight);
+          }
+          g.bindVertexArray(buffers!.lineVao);
+          g.enable(g.STENCIL_TEST);
+        }
+        const width = widthAt(zoom, FRONT_WIDTH) * ratio;
+        const dashUnit = widthAt(tileZoom, FRONT_WIDTH) * ratio * 2 ** (zoom - tileZoom);
+        const [d2, g2] = DASHES[2] ?? [1, 0];
+        const [d3, g3] = DASHES[3] ?? [1, 0];
+        g.uniform4f(loc(line, 'u_dash2'), d2 * dashUnit, (d2 + g2) * dashUnit, 0, 0);
+        g.uniform4f(loc(line, 'u_dash3'), d3 * dashUnit, (d3 + g3) * dashUnit, 0, 0);
+        g.stencilMask(0xff);
+        g.stencilFunc(g.EQUAL, 0, 0xff);
+        g.stencilOp(g.KEEP, g.KEEP, g.INCR);
+        drawLine(g, slice, (widthAt(zoom, CASING_WIDTH) * ratio) / 2, rgba(COLORS.frontCasing, CASING_OPACITY), false);
+        g.disable(g.STENCIL_TEST);
+        drawLine(g, slice, width / 2, rgba(COLORS.front, 1), true);
+      };
+
+      if (split) {
+        // The swipe: A left of the divider, B right of it, each clipped by the scissor box
+        // (the stencil clears in drawMoment respect it too, so the halves never mix).
+        const x = Math.round(split.x * bufferWidth);
+        g.enable(g.SCISSOR_TEST);
+        g.scissor(0, 0, x, bufferHeight);
+        drawMoment(split.left.shown, split.left.zones);
+        g.scissor(x, 0, bufferWidth - x, bufferHeight);
+        drawMoment(shown, zonesShown);
+      } else {
+        drawMoment(shown, zonesShown);
       }
-      const width = widthAt(zoom, FRONT_WIDTH) * ratio;
-      const dashUnit = widthAt(tileZoom, FRONT_WIDTH) * ratio * 2 ** (zoom - tileZoom);
-      const [d2, g2] = DASHES[2] ?? [1, 0];
-      const [d3, g3] = DASHES[3] ?? [1, 0];
-      g.uniform4f(loc(line, 'u_dash2'), d2 * dashUnit, (d2 + g2) * dashUnit, 0, 0);
-      g.uniform4f(loc(line, 'u_dash3'), d3 * dashUnit, (d3 + g3) * dashUnit, 0, 0);
-      g.stencilMask(0xff);
-      g.stencilFunc(g.EQUAL, 0, 0xff);
-      g.stencilOp(g.KEEP, g.KEEP, g.INCR);
-      drawLine(g, slice, (widthAt(zoom, CASING_WIDTH) * ratio) / 2, rgba(COLORS.frontCasing, CASING_OPACITY), false);
-      g.disable(g.STENCIL_TEST);
-      drawLine(g, slice, width / 2, rgba(COLORS.front, 1), true);
+      g.disable(g.SCISSOR_TEST);
 
       // Leave the stencil as MapLibre expects to find it after a layer: cleared.
       g.enable(g.STENCIL_TEST);

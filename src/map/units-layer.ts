@@ -29,6 +29,11 @@ export interface UnitsLayer extends CustomLayerInterface {
   setImages(images: readonly [string, ImageData][], ratio: number): void;
   /** Shows the units at fractional day `day`; true if that changes the picture. */
   show(day: number): boolean;
+  /**
+   * Compare's swipe: the units of day `left` left of `split` (0–1 of the canvas's width), of
+   * the shown day right of it; undefined ends the split. True if that changes the picture.
+   */
+  showSplit(left: number | undefined, split: number): boolean;
 }
 
 /** Packs bitmaps in rows into one RGBA image; returns where each went. */
@@ -68,6 +73,7 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
   let map: MapLibreMap | undefined;
   let images: readonly [string, ImageData][] = [];
   let ratio = 1;
+  let split: { day: number; x: number } | undefined;
   let day: number | undefined;
   let gpu: { program: WebGLProgram; vao: WebGLVertexArrayObject; buffers: WebGLBuffer[]; texture: WebGLTexture; count: number; size: [number, number] } | undefined;
 
@@ -147,6 +153,12 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
       day = next;
       return true;
     },
+    showSplit(left, x) {
+      const next = left === undefined ? undefined : { day: left, x: Math.min(1, Math.max(0, x)) };
+      if (next?.day === split?.day && next?.x === split?.x) return false;
+      split = next;
+      return true;
+    },
     render(g, options) {
       if (day === undefined || !map || images.length === 0) return;
       // Uploaded in a render, not in onAdd or setImages: MapLibre restores its cached GL state
@@ -169,7 +181,18 @@ export function createUnitsLayer(spans: readonly UnitSpan[]): UnitsLayer {
       g.enable(g.BLEND);
       g.blendFunc(g.ONE, g.ONE_MINUS_SRC_ALPHA);
       g.bindVertexArray(gpu.vao);
+      if (split) {
+        // Compare's swipe: the units of day A left of the divider, of the shown day right of it.
+        const x = Math.round(split.x * g.drawingBufferWidth);
+        g.enable(g.SCISSOR_TEST);
+        g.scissor(0, 0, x, g.drawingBufferHeight);
+        g.uniform1f(loc('u_day'), split.day - base);
+        g.drawElements(g.TRIANGLES, gpu.count, g.UNSIGNED_INT, 0);
+        g.scissor(x, 0, g.drawingBufferWidth - x, g.drawingBufferHeight);
+        g.uniform1f(loc('u_day'), day - base);
+      }
       g.drawElements(g.TRIANGLES, gpu.count, g.UNSIGNED_INT, 0);
+      g.disable(g.SCISSOR_TEST);
       g.bindVertexArray(null);
       g.bindTexture(g.TEXTURE_2D, null);
     },

@@ -57,6 +57,11 @@ describe('share', () => {
     expect(embedUrl('https://m.example/', o, pack)).toBe('https://m.example/embed.html?date=1951-01-10&start=1951-01-04&end=1951-01-25&lang=ko&speed=fast&autoplay=1&narrative=open&interactive=0');
     // The full map takes the range and language; the embed-only options are not its business.
     expect(shareLink('https://m.example/', o, pack)).toBe('https://m.example/index.html?date=1951-01-10&start=1951-01-04&end=1951-01-25&lang=ko');
+    // Compare's dates go into both, readable, when they lie in the chosen range.
+    const c = { ...o, compare: ['1951-01-05', '1951-01-20'] as const };
+    expect(shareLink('https://m.example/', c, pack)).toBe('https://m.example/index.html?date=1951-01-10&start=1951-01-04&end=1951-01-25&lang=ko&compare=1951-01-05,1951-01-20');
+    expect(embedUrl('https://m.example/', c, pack)).toContain('&compare=1951-01-05,1951-01-20&');
+    expect(shareLink('https://m.example/', { ...o, compare: ['1951-01-01', '1951-01-20'] }, pack)).not.toContain('compare');
     const defaults = { date: '1951-01-10', lang: 'en', ...pack, speed: 'normal', autoplay: false, narrativeOpen: false, locked: false } as const;
     expect(embedUrl('https://m.example/', defaults, pack)).toBe('https://m.example/embed.html?date=1951-01-10&lang=en');
   });

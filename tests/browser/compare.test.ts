@@ -1,0 +1,303 @@
+/**
+ * Compare mode (issue 15): the swipe by mouse, touch and keyboard (the pixels left of the
+ * divider are date A's map, right of it date B's), the overlay's gained and lost ground,
+ * compare= deep links good and bad, leaving for date B, the embed's parameter and messages,
+ * the SVG fallback, layout at desktop and phone widths in both languages, and axe.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { colorStats, decode, type Image } from './pixels.ts';
+import { layoutFaults, type LayoutCheck } from './layout.ts';
+import { axeViolations } from './axe.ts';
+
+const base = inject('baseUrl');
+const HOST = 'http://localhost:9111';
+let browser: Browser;
+let noGl: Browser;
+
+beforeAll(async () => {
+  // Intercepted host pages have no network address (see embed.test.ts).
+  browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
+  noGl = await launch(['--disable-3d-apis']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await noGl?.close();
+});
+
+const PAIR = 'compare=1951-01-01,1951-01-24';
+/** The overlay's changed ground as drawn over B's map (compare-colors.ts at 0.88 over the land or B's tint). */
+const GAINED_PVA = '#ebaba1';
+const GAINED_UN = '#a9bbe6';
+
+const divider = (p: Page | Frame) => p.getByRole('slider', { name: /divider|구분선/i });
+const dateSlider = (p: Page | Frame) => p.getByRole('slider', { name: /^date$|^날짜$/i });
+
+/** Opens the app with compare open and its figures in. */
+async function openCompare(query: string, options: Parameters<typeof openPage>[1] = {}): Promise<Watched> {
+  const w = await openPage(browser, { bypassCSP: true, ...options });
+  await w.page.goto(`${base}?${query}`);
+  await waitForMap(w.page, 45_000);
+  await w.page.waitForSelector('.compare-panel table', { timeout: 45_000 });
+  return w;
+}
+
+/** The map canvas's pixels once the map has drawn what it was last given. */
+async function mapPixels(page: Page): Promise<Image> {
+  await page.waitForTimeout(400);
+  return decode(await page.locator('.map canvas').screenshot());
+}
+
+/** Share of pixels in columns [x0, x1) and rows below `top` that differ between two images. */
+function differing(a: Image, b: Image, x0: number, x1: number, top = 60): number {
+  let n = 0;
+  let all = 0;
+  for (let y = top; y < a.height - 30; y++) {
+    for (let x = Math.max(0, Math.round(x0)); x < Math.min(a.width, Math.round(x1)); x++) {
+      const i = (y * a.width + x) * 4;
+      all++;
+      if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 30) n++;
+    }
+  }
+  return n / all;
+}
+
+const valueNow = async (l: Locator) => Number(await l.getAttribute('aria-valuenow'));
+
+describe('compare in the app', () => {
+  it('opens from a compare= link with both dates, swipes by keyboard, and the halves show A and B', async () => {
+    const w = await openCompare(`${PAIR}&lang=en`);
+    const { page } = w;
+    await expect.poll(() => page.locator('.compare-panel select').evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value))).toEqual(['1951-01-01', '1951-01-24']);
+    expect(await page.locator('.compare-panel select option:checked').allTextContents()).toEqual(['1 January 1951', '24 January 1951']);
+    expect(await page.locator('.compare-panel table').innerText()).toMatch(/PVA\/KPA\s+about 14,000 km²\s+none\s+UN\s+none\s+about 16,000 km²/);
+    expect(await page.locator('.compare-panel').innerText()).toMatch(/Seoul \(4 Jan\)/);
+    expect(await page.locator('.compare-panel').innerText()).toMatch(/90\.2 km by the PVA\/KPA side/);
+    expect(page.url()).toContain('compare=1951-01-01,1951-01-24');
+    // Each side says its date on the map.
+    expect(await page.locator('.swipe .badge').allInnerTexts()).toEqual(['A: 1 January 1951', 'B: 24 January 1951']);
+
+    const d = divider(page);
+    expect(await valueNow(d)).toBe(50);
+    expect(await d.getAttribute('aria-valuetext')).toBe('50 % from the left: 1 January 1951 on the left, 24 January 1951 on the right');
+    await d.focus();
+    await page.keyboard.press('End');
+    expect(await valueNow(d)).toBe(100);
+    const allA = await mapPixels(page);
+    await page.keyboard.press('Home');
+    expect(await valueNow(d)).toBe(0);
+    const allB = await mapPixels(page);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('PageUp');
+    expect(await valueNow(d)).toBe(50);
+    const half = await mapPixels(page);
+    const mid = half.width / 2;
+    // The dates differ on both halves of the map (the front moved about 90 km south)...
+    expect(differing(allA, allB, 0, mid - 20)).toBeGreaterThan(0.03);
+    expect(differing(allA, allB, mid + 20, half.width - 50)).toBeGreaterThan(0.03);
+    // ...and with the divider in the middle, the left is A's map and the right B's.
+    expect(differing(half, allA, 0, mid - 20)).toBeLessThan(0.01);
+    expect(differing(half, allB, mid + 20, half.width - 50)).toBeLessThan(0.01);
+    await page.keyboard.press('ArrowLeft');
+    expect(await valueNow(d)).toBe(48);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('drags the divider with a mouse', async () => {
+    const w = await openCompare(`${PAIR}&lang=en`);
+    const box = (await w.page.locator('.map').boundingBox())!;
+    const handle = (await divider(w.page).boundingBox())!;
+    await w.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x + box.width * 0.3, handle.y + handle.height / 2, { steps: 8 });
+    await w.page.mouse.move(box.x + box.width * 0.25, handle.y + handle.height / 2, { steps: 4 });
+    await w.page.mouse.up();
+    expect(Math.abs((await valueNow(divider(w.page))) - 25)).toBeLessThanOrEqual(1);
+    const d = (await divider(w.page).boundingBox())!;
+    expect(Math.abs(d.x + d.width / 2 - (box.x + box.width * 0.25))).toBeLessThan(3);
+    // The map did not pan under the drag.
+    expect(w.page.url()).toContain('compare=1951-01-01,1951-01-24');
+    await w.context.close();
+  });
+
+  it('drags the divider with a finger on a touch screen', async () => {
+    const w = await openCompare(`${PAIR}&lang=en`, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    const cdp = await w.context.newCDPSession(w.page);
+    const box = (await w.page.locator('.map').boundingBox())!;
+    const h = (await divider(w.page).boundingBox())!;
+    const [x, y] = [h.x + h.width / 2, h.y + h.height / 2];
+    const to = box.x + box.width * 0.75;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
+    for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + ((to - x) * i) / 10, y, id: 1 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(Math.abs((await valueNow(divider(w.page))) - 75)).toBeLessThanOrEqual(1);
+    await w.context.close();
+  });
+
+  it('overlays the ground each side gained, with patterns in the legend', async () => {
+    const w = await openCompare(`${PAIR}&lang=en`);
+    const { page } = w;
+    const swipeB = await (async () => {
+      await divider(page).focus();
+      await page.keyboard.press('Home');
+      return mapPixels(page);
+    })();
+    await page.getByRole('radio', { name: /Overlay/ }).check();
+    await expect.poll(() => page.locator('.swipe').count()).toBe(0);
+    // What B's map has of those colours anyway (anti-aliased edges, symbols).
+    const basePva = colorStats(swipeB, GAINED_PVA, 10).count;
+    const baseUn = colorStats(swipeB, GAINED_UN, 10).count;
+    await expect.poll(async () => colorStats(await mapPixels(page), GAINED_PVA, 10).count).toBeGreaterThan(basePva + 400);
+    const overlay = await mapPixels(page);
+    // The PVA/KPA side gained ground from 1 to 24 January; the UN side none.
+    expect(colorStats(overlay, GAINED_UN, 10).count).toBeLessThan(baseUn + 50);
+    expect(await page.locator('.compare-legend').innerText()).toMatch(/PVA\/KPA side gained[\s\S]*UN side gained[\s\S]*no-man’s land[\s\S]*Front on date A, 1 January 1951[\s\S]*Front on date B, 24 January 1951/);
+    // 24 → 31 January (Thunderbolt): the UN side gained about 3,400 km², the PVA/KPA side
+    // about 240 (no-man's land it took over as the band ended on 25 January).
+    await page.locator('.compare-panel select').first().selectOption('1951-01-24');
+    await page.locator('.compare-panel select').nth(1).selectOption('1951-01-31');
+    await expect.poll(async () => colorStats(await mapPixels(page), GAINED_UN, 10).count, { timeout: 30_000 }).toBeGreaterThan(baseUn + 300);
+    const thunderbolt = await mapPixels(page);
+    expect(colorStats(thunderbolt, GAINED_UN, 10).count).toBeGreaterThan(2 * colorStats(thunderbolt, GAINED_PVA, 10).count);
+    await expect.poll(() => page.locator('.compare-panel table').innerText(), { timeout: 30_000 }).toMatch(/UN\s+about [\d,]+ km²/);
+    expect(page.url()).toContain('compare=1951-01-24,1951-01-31');
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('opens from the Compare button, and leaving returns to the single map at date B', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}?date=1951-01-10&lang=en`);
+    await waitForMap(w.page, 45_000);
+    await w.page.getByRole('button', { name: 'Compare two dates' }).click();
+    await w.page.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    expect(await w.page.locator('.compare-panel select option:checked').allTextContents()).toEqual(['31 December 1950', '10 January 1951']);
+    await expect.poll(() => w.page.url()).toContain('compare=1950-12-31,1951-01-10');
+    await w.page.locator('.compare-panel select').nth(1).selectOption('1951-01-20');
+    await w.page.getByRole('button', { name: 'Back to one date' }).click();
+    await expect.poll(() => w.page.locator('.compare-panel').count()).toBe(0);
+    expect(await dateSlider(w.page).getAttribute('aria-valuetext')).toMatch(/^20 January 1951/);
+    await expect.poll(() => w.page.url()).not.toContain('compare=');
+    expect(w.page.url()).toContain('date=1951-01-20');
+    expect(await divider(w.page).count()).toBe(0);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it.each(['compare=1951-01-01', 'compare=1951-01-01,1951-02-30', 'compare=1950-06-25,1951-01-24', 'compare=%3Cscript%3E,x'])('a bad link (%s) gives a notice and the normal map', async (q) => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}?${q}&date=1951-01-04&lang=en`);
+    await waitForMap(w.page, 45_000);
+    await expect.poll(() => w.page.locator('.notices').innerText()).toMatch(/compare value .* is not two dates/);
+    expect(await w.page.locator('.compare-panel').count()).toBe(0);
+    expect(await dateSlider(w.page).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
+    expect(await w.page.getByRole('button', { name: 'Compare two dates' }).count()).toBe(1);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('compare layout and accessibility', () => {
+  const CHECKS: LayoutCheck[] = [
+    { name: 'compare panel', box: '.compare-panel', parts: 'h2, .leave, label, select, .views label, table, dt, dd, .sentences p, .compare-legend li' },
+    { name: 'swipe', box: '.map-wrap', parts: '.swipe .badge, .divider .handle' },
+    { name: 'controls', box: '.controls', parts: ':scope > :not(.visually-hidden)', allowOverlap: true },
+  ];
+  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    for (const lang of ['en', 'ko'] as const) {
+      it(`fits at ${width}×${height} in ${lang}, in swipe and overlay, with no axe violations`, async () => {
+        const w = await openCompare(`${PAIR}&lang=${lang}`, { viewport: { width, height } });
+        expect(await layoutFaults(w.page, CHECKS)).toEqual([]);
+        expect(await axeViolations(w.page)).toEqual([]);
+        await w.page.locator('.views input').nth(1).check();
+        await w.page.waitForSelector('.compare-legend');
+        expect(await layoutFaults(w.page, CHECKS.filter((c) => c.name !== 'swipe'))).toEqual([]);
+        expect(await axeViolations(w.page)).toEqual([]);
+        await w.context.close();
+      });
+    }
+  }
+
+  it('says the answer in Korean in the panel and the text alternative', async () => {
+    const w = await openCompare(`${PAIR}&lang=ko`);
+    const text = await w.page.locator('#compare-sentences').innerText();
+    expect(text).toMatch(/1951년 1월 1일부터 1951년 1월 24일까지 중공군·북한군 측은 약 14,000km²의 땅을 얻고/);
+    expect(text).toMatch(/서울\(1월 4일\)/);
+    expect(text.replace(/km²?/g, '')).not.toMatch(/[A-Za-z]/);
+    await w.page.locator('.describe summary').click();
+    expect(await w.page.locator('#map-description').innerText()).toMatch(/^1951년 1월 1일부터 1951년 1월 24일까지/);
+    await w.context.close();
+  });
+});
+
+describe('compare in the embed', () => {
+  const harness = (query: string) => `
+    <script>window.events = []; addEventListener('message', (e) => { if (e.data && e.data.type && e.data.type !== 'campaign-map:height') events.push(e.data); });</script>
+    <iframe id="m" src="${base}embed.html?parentOrigin=${encodeURIComponent(HOST)}&${query}" title="map" style="border:0;width:900px;height:1200px"></iframe>`;
+
+  async function host(query: string): Promise<{ w: Watched; f: Frame; send: (m: unknown) => Promise<void>; events: () => Promise<Record<string, unknown>[]> }> {
+    const w = await openPage(browser);
+    await w.page.route(`${HOST}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${harness(query)}</body></html>` }),
+    );
+    await w.page.goto(`${HOST}/lesson.html`);
+    await expect.poll(() => w.page.frames().filter((f) => f.url().startsWith(`${base}embed.html`)).length, { timeout: 20_000 }).toBe(1);
+    const f = w.page.frames().find((x) => x.url().startsWith(`${base}embed.html`))!;
+    await f.waitForSelector('.map[data-ready="true"]', { timeout: 45_000 });
+    const send = (m: unknown) => w.page.evaluate(([msg, b]) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage(msg, new URL(b as string).origin), [m, base] as const);
+    const events = () => w.page.evaluate(() => (window as unknown as { events: Record<string, unknown>[] }).events);
+    return { w, f, send, events };
+  }
+
+  it('opens on its compare parameter and reports it after ready', async () => {
+    const { w, f, events } = await host(PAIR);
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    expect(await divider(f).getAttribute('aria-valuenow')).toBe('50');
+    await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['campaign-map:ready', 'campaign-map:comparechange']);
+    expect((await events())[1]).toEqual({ type: 'campaign-map:comparechange', dates: ['1951-01-01', '1951-01-24'] });
+    await w.context.close();
+  });
+
+  it('obeys setCompare from its parent, ignores bad ones, and leaves compare for date B', async () => {
+    const { w, f, send, events } = await host('date=1951-01-04');
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-02-30'] });
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01'] });
+    await send({ type: 'campaign-map:setCompare', dates: ['1950-06-25', '1951-01-07'] });
+    await w.page.waitForTimeout(500);
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    expect(await f.locator('.compare-panel select option:checked').allTextContents()).toEqual(['1 January 1951', '7 January 1951']);
+    await expect.poll(async () => (await events()).at(-1)).toEqual({ type: 'campaign-map:comparechange', dates: ['1951-01-01', '1951-01-07'] });
+    await send({ type: 'campaign-map:setCompare', dates: null });
+    await expect.poll(() => f.locator('.compare-panel').count()).toBe(0);
+    await expect.poll(async () => (await events()).at(-1)).toEqual({ type: 'campaign-map:comparechange', dates: null });
+    expect(await dateSlider(f).getAttribute('aria-valuetext')).toMatch(/^7 January 1951/);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('compare without WebGL', () => {
+  it.each(['', 'embed.html'])('%s shows two small SVG maps side by side and the same figures', async (path) => {
+    const w = await openPage(noGl, { bypassCSP: true });
+    await w.page.goto(`${base}${path}?${PAIR}&lang=en`);
+    await w.page.waitForSelector('.svg-fallback.pair svg', { timeout: 45_000 });
+    await w.page.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    const maps = w.page.locator('.svg-fallback.pair svg');
+    expect(await maps.count()).toBe(2);
+    expect(await w.page.locator('.svg-fallback figcaption').allInnerTexts()).toEqual(['Map on date A, 1 January 1951', 'Map on date B, 24 January 1951']);
+    const [a, b] = [(await maps.nth(0).boundingBox())!, (await maps.nth(1).boundingBox())!];
+    expect(a.x + a.width).toBeLessThanOrEqual(b.x + 1);
+    expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+    // Each draws its own date's front.
+    const front = (i: number) => maps.nth(i).locator('g path[fill="none"]').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '').join(''));
+    expect(await front(0)).not.toBe(await front(1));
+    expect(await w.page.locator('.compare-panel table').innerText()).toMatch(/about 14,000 km²/);
+    expect(await w.page.locator('.divider').count()).toBe(0);
+    expect(await axeViolations(w.page)).toEqual([]);
+    expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
+    await w.context.close();
+  });
+});
