@@ -31,6 +31,8 @@ export class CampaignLoader {
   /** Land around the campaign (neighbouring countries), once loaded (see useSurroundings). */
   surroundings = $state.raw<FeatureCollection>();
   #surroundingsAsked = false;
+  /** The surroundings' loading, once asked: an export waits for it, so every export draws the same land. */
+  #surroundingsLoad: Promise<void> | undefined;
 
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
@@ -72,6 +74,7 @@ export class CampaignLoader {
       this.#glossaryAsked.clear();
       this.surroundings = undefined;
       this.#surroundingsAsked = false;
+      this.#surroundingsLoad = undefined;
       this.pack = loaded.pack;
     } catch (e) {
       this.error = loadErrorText(e);
@@ -144,10 +147,16 @@ export class CampaignLoader {
    * appear at its edge), so they never hold it up. A failure leaves the map without them (it is
    * context only) and is logged.
    */
-  async useSurroundings(): Promise<void> {
+  useSurroundings(): Promise<void> {
     const pack = this.pack;
-    if (!pack || this.#surroundingsAsked) return;
+    if (!pack) return Promise.resolve();
+    if (this.#surroundingsAsked && this.#surroundingsLoad) return this.#surroundingsLoad;
     this.#surroundingsAsked = true;
+    return (this.#surroundingsLoad = this.#loadSurroundings(pack));
+  }
+
+  /** Loads the surroundings of `pack` (see useSurroundings); resolves once they are in or have failed. */
+  async #loadSurroundings(pack: Pack): Promise<void> {
     try {
       const { manifest, read } = this.source();
       const land = await loadSurroundings(manifest, pack.manifest, read);

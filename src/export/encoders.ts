@@ -8,7 +8,7 @@ import {
   Mp4OutputFormat,
   Output,
   QUALITY_HIGH,
-  QUALITY_VERY_HIGH,
+  Quality,
   WebMOutputFormat,
   canEncodeVideo,
   type VideoCodec,
@@ -43,17 +43,24 @@ export async function openSink(format: VideoFormat, canvas: HTMLCanvasElement, f
   return format === 'gif' ? gifSink(canvas, fps) : videoSink(format, canvas, fps, webm);
 }
 
+/** Quantizers (lower is finer): H.264 0–51, VP8 and VP9 0–63 in WebCodecs. */
+const QUANTIZER: Record<'avc' | 'vp9' | 'vp8', number> = { avc: 22, vp9: 28, vp8: 20 };
+
 async function videoSink(format: 'mp4' | 'webm', canvas: HTMLCanvasElement, fps: number, webm: 'vp9' | 'vp8'): Promise<FrameSink> {
   const output = new Output({
     format: format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
     target: new BufferTarget(),
   });
-  // Software encoding in 'quality' mode at a fixed quality: no frame is dropped and the same
-  // frames give the same stream (a hardware encoder may vary between runs).
+  const codec = format === 'mp4' ? 'avc' : webm;
+  const { width, height } = canvas;
+  // Software encoding in 'quality' latency mode (no frame is dropped) at a constant quantizer
+  // where the encoder has one: VP9 and VP8 then give the same stream for the same frames. Chromium's
+  // H.264 encoder has no quantizer mode and takes the bitrate instead; at 1280×720 and above its
+  // bits vary slightly between runs although the frames given to it are identical (checked by
+  // hashing them), so an exact copy needs WebM. The bitrate is generous: text and thin lines.
   const source = new CanvasSource(canvas, {
-    codec: format === 'mp4' ? 'avc' : webm,
-    // Text and thin lines on slides: a generous bitrate keeps them sharp.
-    quality: QUALITY_VERY_HIGH,
+    codec,
+    quality: new Quality({ quantizer: QUANTIZER[codec], bitrate: Math.round(width * height * fps * 0.2) }),
     latencyMode: 'quality',
     hardwareAcceleration: 'prefer-software',
     keyFrameInterval: 2,

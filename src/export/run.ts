@@ -73,7 +73,13 @@ export async function exportVideo(input: ExportInput, settings: VideoSettings, o
     }
     if (signal.aborted) throw new ExportCancelled();
     drawClosing(ctx, captions[0].title, card);
-    await sink.add(days.length, CLOSING_SECONDS);
+    if (settings.format === 'gif') await sink.add(days.length, CLOSING_SECONDS);
+    else {
+      // WebM stores when a frame starts, not how long it lasts: the card is shown again as the
+      // last frame, so the file lasts the card's full time in every container.
+      await sink.add(days.length, CLOSING_SECONDS - 1 / fps);
+      await sink.add(days.length + 1, 1 / fps);
+    }
     onProgress({ done: total, total });
     const blob = await sink.finish();
     const ext = settings.format;

@@ -32,7 +32,7 @@ export const en = {
   'export.lang': 'Language',
   'export.format': 'Format',
   'export.format.mp4': 'MP4 (H.264): plays in PowerPoint, Keynote and Google Slides',
-  'export.format.webm': 'WebM ({codec}): plays in browsers and Google Slides',
+  'export.format.webm': 'WebM ({codec}): plays in browsers and Google Slides; the same settings give exactly the same file',
   'export.format.gif': 'Animated GIF: short clips, plays everywhere',
   'export.length': 'Length: {seconds} s of animation, then {closing} s of sources ({frames} frames).',
   'export.gifTooLong': 'A GIF holds at most {max} frames ({seconds} s): choose fewer days or a faster speed.',

@@ -34,7 +34,7 @@ export const ko: Record<MessageKey, string> = {
   'export.lang': '언어',
   'export.format': '형식',
   'export.format.mp4': 'MP4(H.264): 파워포인트, 키노트, 구글 슬라이드에서 재생',
-  'export.format.webm': 'WebM({codec}): 브라우저와 구글 슬라이드에서 재생',
+  'export.format.webm': 'WebM({codec}): 브라우저와 구글 슬라이드에서 재생, 같은 설정이면 똑같은 파일',
   'export.format.gif': '움직이는 GIF: 짧은 영상, 어디서나 재생',
   'export.length': '길이: 애니메이션 {seconds}초, 이어서 출처 {closing}초(프레임 {frames}개).',
   'export.gifTooLong': 'GIF는 프레임을 {max}개({seconds}초)까지만 담습니다. 기간을 줄이거나 더 빠른 속도를 고르세요.',
