@@ -160,7 +160,8 @@ describe('compare in the app', () => {
     await expect.poll(async () => colorStats(await mapPixels(page), GAINED_UN, 10).count, { timeout: 30_000 }).toBeGreaterThan(baseUn + 300);
     const thunderbolt = await mapPixels(page);
     expect(colorStats(thunderbolt, GAINED_UN, 10).count).toBeGreaterThan(2 * colorStats(thunderbolt, GAINED_PVA, 10).count);
-    await expect.poll(() => page.locator('.compare-panel table').innerText(), { timeout: 30_000 }).toMatch(/UN\s+about [\d,]+ km²/);
+    // The golden figures for 24 → 31 January (236 and 927 km², 3,370 km²), rounded.
+    await expect.poll(() => page.locator('.compare-panel table').innerText(), { timeout: 30_000 }).toMatch(/PVA\/KPA\s+about 240 km²\s+about 930 km²\s+UN\s+about 3,400 km²\s+none/);
     expect(page.url()).toContain('compare=1951-01-24,1951-01-31');
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
@@ -172,6 +173,8 @@ describe('compare in the app', () => {
     await waitForMap(w.page, 45_000);
     await w.page.getByRole('button', { name: 'Compare two dates' }).click();
     await w.page.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    // Focus follows: into the panel on opening, back to the button on leaving.
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe('compare-title');
     expect(await w.page.locator('.compare-panel select option:checked').allTextContents()).toEqual(['31 December 1950', '10 January 1951']);
     await expect.poll(() => w.page.url()).toContain('compare=1950-12-31,1951-01-10');
     await w.page.locator('.compare-panel select').nth(1).selectOption('1951-01-20');
@@ -181,6 +184,7 @@ describe('compare in the app', () => {
     await expect.poll(() => w.page.url()).not.toContain('compare=');
     expect(w.page.url()).toContain('date=1951-01-20');
     expect(await divider(w.page).count()).toBe(0);
+    await expect.poll(() => w.page.evaluate(() => document.activeElement?.className ?? '')).toMatch(/compare-open/);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
@@ -250,9 +254,29 @@ describe('compare in the embed', () => {
     return { w, f, send, events };
   }
 
+  it('loads no compare code until compare is opened', async () => {
+    const { w } = await host('date=1951-01-04');
+    await w.page.waitForTimeout(500);
+    expect(w.requests.filter((u) => /compare|figures/.test(new URL(u).pathname))).toEqual([]);
+    await w.context.close();
+  });
+
   it('opens on its compare parameter and reports it after ready', async () => {
     const { w, f, events } = await host(PAIR);
     await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    expect(w.requests.some((u) => /figures\.worker/.test(u))).toBe(true);
+    expect(await f.locator('a.full').getAttribute('href')).toContain('compare=1951-01-01,1951-01-24');
+    // The embed's own layout holds in compare, at a phone's width and a desktop's.
+    for (const width of [900, 390]) {
+      await w.page.locator('#m').evaluate((el, wd) => ((el as HTMLElement).style.width = `${wd}px`), width);
+      await w.page.waitForTimeout(300);
+      // layoutFaults only evaluates in what it is given: the embed's frame.
+      const faults = await layoutFaults(f as unknown as Page, [
+        { name: 'compare panel', box: '.compare-panel', parts: 'h2, .leave, label, select, .views label, table, dt, dd, .sentences p' },
+        { name: 'swipe', box: '.map-box', parts: '.swipe .badge, .divider .handle' },
+      ]);
+      expect(faults).toEqual([]);
+    }
     expect(await divider(f).getAttribute('aria-valuenow')).toBe('50');
     await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['campaign-map:ready', 'campaign-map:comparechange']);
     expect((await events())[1]).toEqual({ type: 'campaign-map:comparechange', dates: ['1951-01-01', '1951-01-24'] });
@@ -269,6 +293,8 @@ describe('compare in the embed', () => {
     await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
     await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
     expect(await f.locator('.compare-panel select option:checked').allTextContents()).toEqual(['1 January 1951', '7 January 1951']);
+    // The golden figures for 1 → 7 January (tests/fixtures/out/compare-korea.json: 10,510 and 12,777 km²), rounded.
+    expect(await f.locator('.compare-panel table').innerText()).toMatch(/PVA\/KPA\s+about 11,000 km²\s+none\s+UN\s+none\s+about 13,000 km²/);
     await expect.poll(async () => (await events()).at(-1)).toEqual({ type: 'campaign-map:comparechange', dates: ['1951-01-01', '1951-01-07'] });
     await send({ type: 'campaign-map:setCompare', dates: null });
     await expect.poll(() => f.locator('.compare-panel').count()).toBe(0);

@@ -117,8 +117,8 @@ describe('compare on the real pack', () => {
     expectGolden('held-series-korea.json', series.map((d) => [d.date, Math.round(d.held['PVA/KPA']), Math.round(d.held.UN), Math.round(d.held.noMansLand)]));
   }, SLOW);
 
-  it('holds the figures for three date pairs', () => {
-    const pairs = [['1951-01-01', '1951-01-24'], ['1950-12-31', '1951-01-08'], ['1951-01-24', '1951-01-31']] as const;
+  it('holds the figures for four date pairs', () => {
+    const pairs = [['1951-01-01', '1951-01-24'], ['1950-12-31', '1951-01-08'], ['1951-01-24', '1951-01-31'], ['1951-01-01', '1951-01-07']] as const;
     expectGolden('compare-korea.json', pairs.map(([a, b]) => goldenOf(compareFigures(pack, index, a, b))));
   }, SLOW);
 
