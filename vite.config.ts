@@ -5,6 +5,7 @@ import { hostScriptDev } from './src/build/host-script-plugin.ts';
 import { subsetFonts } from './src/build/fonts-plugin.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifestPlugin } from './src/build/app-manifest-plugin.ts';
+import { preloadMapPlugin } from './src/build/preload-map-plugin.ts';
 import { SW_FILE, workboxOptions } from './src/build/offline.ts';
 
 /** The Content-Security-Policy of the built pages: nothing but our own origin. */
@@ -29,6 +30,7 @@ export default defineConfig({
     hostScriptDev('src/host/embed-host.ts'),
     subsetFonts(),
     appManifestPlugin(),
+    preloadMapPlugin(),
     // Offline after one visit: a service worker precaches this build (see src/build/offline.ts);
     // the app registers it itself (src/lib/offline.ts), the manifests come from appManifestPlugin.
     VitePWA({ registerType: 'prompt', injectRegister: false, manifest: false, filename: SW_FILE, workbox: workboxOptions }),

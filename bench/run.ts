@@ -8,8 +8,8 @@
  * (b) playback: frame intervals during playback ÷ those of the same page, paused, forced to
  *     repaint every frame; and slider latency: frames from a slider input to the frame that
  *     shows it on the map (1 = the next frame).
- * (c1) start-up: navigation → first frame that shows the front ÷ navigation → the baseline's
- *     first frame (with its basemap); (c2) navigation → the complete map (labels placed,
+ * (c1) start-up: navigation → first frame that shows the front (the poster's, or the map's if
+ *     that came first) ÷ navigation → the baseline's first frame (with its basemap); (c2) navigation → the complete map (labels placed,
  *     symbols drawn) ÷ the baseline's complete map.
  * (d) bytes: gzip/brotli of everything the embed loads before its map is complete (so before
  *     its first frame too), minus MapLibre. Counted from the page's resource timing, which
@@ -204,6 +204,8 @@ async function main(): Promise<void> {
         const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
         await w.page.addInitScript(READY_PROBE);
         const run = await startup(w.page, pages[kind]);
+        // The front is first seen on the poster (issue 14 #4), or on the map if that came first.
+        if (kind === 'app') run.marks['first-front'] = Math.min(run.marks['poster-shown'] ?? Infinity, run.marks['front-shown'] ?? Infinity);
         for (const [name, at] of Object.entries({ ...run.marks, ready: run.ready, busy: run.busy })) (steps[kind][name] ??= []).push(at);
         await w.context.close();
       }
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
     const medians = (kind: keyof typeof pages) => Object.fromEntries(Object.entries(steps[kind]).map(([name, at]) => [name, Math.round(stats(at).median)]));
     const breakdown = medians('app');
     const baselineSteps = medians('baseline');
-    const c = { app: breakdown['front-shown'], baseline: baselineSteps['basemap-shown'] };
+    const c = { app: breakdown['first-front'], baseline: baselineSteps['basemap-shown'] };
     const completeRatio = breakdown.ready / baselineSteps.ready;
     const complete = { app: breakdown.ready, baseline: baselineSteps.ready, ratio: completeRatio, target: budget.completeRatio, pass: completeRatio <= budget.completeRatio };
     const { busy: appBusy, ...appSteps } = breakdown;

@@ -3,8 +3,9 @@
  */
 import { fetchJsonReader } from './lib/fetch-json.ts';
 import { inlineFirst, inlineJsonFiles } from './lib/inline-json.ts';
-import { registerPageFonts } from './map/fonts.ts';
-import { warmUpMap } from './map/campaign-map.ts';
+import { LABEL_FONT, LANG_NAME_LETTERS, registerPageFonts } from './map/fonts.ts';
+import { langParam } from './lib/params.ts';
+import { preferredLang } from './lib/i18n.ts';
 
 /** The pack the pages show; data/ mirrors geo/ (see vite.config.ts). */
 export const MANIFEST = 'data/korea-1951-01/manifest.json';
@@ -13,8 +14,36 @@ export const MANIFEST = 'data/korea-1951-01/manifest.json';
 export const read = inlineFirst(inlineJsonFiles(document, document.baseURI), document.baseURI, fetchJsonReader(document.baseURI));
 
 registerPageFonts(document.baseURI);
-// The map's worker loads while the page fetches its data.
-warmUpMap();
+
+/** The longest the page waits for its font before it draws anyway (in the system font). */
+const FONT_WAIT_MS = 1000;
+
+/**
+ * Resolves once the page's own font faces are in (the language names' Hangul where the page
+ * has a language switch, and the Hangul text face on a Korean page), or after a second at
+ * most. A page with no Hangul to draw waits for nothing and downloads no font.
+ */
+function fontsSettled(languageSwitch: boolean): Promise<void> {
+  if (!('fonts' in document)) return Promise.resolve();
+  const lang = langParam(location.search) ?? preferredLang(navigator.languages);
+  const text = (languageSwitch ? LANG_NAME_LETTERS : '') + (lang === 'ko' ? '가' : '');
+  if (!text) return Promise.resolve();
+  const loaded = document.fonts.load(`1em "${LABEL_FONT}"`, text).then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([loaded, new Promise<void>((done) => setTimeout(done, FONT_WAIT_MS))]);
+}
+
+/**
+ * Keeps the page unpainted (app.css `.fonts-pending`) until its font faces are in, a second at
+ * most: drawn before them, it would reflow when they arrive and move the map (a layout shift).
+ * The page mounts meanwhile, so its data and map load as before.
+ */
+export function holdForFonts(options: { languageSwitch: boolean }): void {
+  document.documentElement.classList.add('fonts-pending');
+  void fontsSettled(options.languageSwitch).then(() => document.documentElement.classList.remove('fonts-pending'));
+}
 
 /** The element a page mounts into, emptied of its no-JavaScript content. */
 export function mountTarget(): HTMLElement | undefined {

@@ -15,7 +15,7 @@ import { arrowFeatures, spanAt, unitSpans, unitStopLabels, type UnitSpan } from 
 import { createUnitsLayer, iconScale, UNITS_LAYER_ID, type UnitsLayer } from './units-layer.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
-import { MAX_BOUNDS, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
+import { CAMERA, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
 import { morphPairs, type MorphPairs } from '../lib/morph-pairs.ts';
@@ -202,10 +202,11 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     container: options.container,
     style: style(lang, labelFontFaces(document.baseURI)),
     bounds: options.bounds,
-    fitBoundsOptions: { padding: 10 },
-    maxBounds: MAX_BOUNDS,
-    minZoom: 5,
-    maxZoom: 10,
+    // The poster (Poster.svelte) frames its picture the same way: lib/poster.ts openingFrame.
+    fitBoundsOptions: { padding: CAMERA.padding },
+    maxBounds: CAMERA.maxBounds,
+    minZoom: CAMERA.minZoom,
+    maxZoom: CAMERA.maxZoom,
     attributionControl: false,
     dragRotate: false,
     pitchWithRotate: false,
@@ -243,7 +244,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
   /** Back to the view the map opened with; no flight when the reader prefers reduced motion. */
   const resetView = () => {
-    map.fitBounds(options.bounds, { padding: 10, animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
+    map.fitBounds(options.bounds, { padding: CAMERA.padding, animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
   };
   let resetControl: ResetViewControl | undefined;
   if (options.interactive === false) {

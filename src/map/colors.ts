@@ -33,6 +33,30 @@ export const TERRITORY = { tintOpacity: 0.22, hatch: '#8c1c14', hatchOpacity: 0.
 export const DASHES: Record<1 | 2 | 3, number[] | undefined> = { 1: undefined, 2: [3, 2], 3: [0.8, 1.6] };
 
 /**
+ * The front layer's lines (front-layer.ts), shared with the poster (Poster.svelte): widths in
+ * CSS px at zoom 5 and 9 (linear between, clamped outside, as the GeoJSON style had), opacities,
+ * and the forward line's dot period and the infiltrated outline's dash, in line widths.
+ */
+export const FRONT_STYLE = {
+  width: [2.5, 4.5] as [number, number],
+  casingWidth: [5, 8] as [number, number],
+  casingOpacity: 0.85,
+  forwardWidth: [1.4, 2.2] as [number, number],
+  forwardOpacity: 0.9,
+  forwardDotPeriod: 2.6,
+  outlineWidth: 1.3,
+  outlineOpacity: 0.8,
+  /** Dash length and period. */
+  outlineDash: [4, 6.5] as [number, number],
+};
+
+/** A width that follows the zoom from z5 to z9 like the style's `interpolate`. */
+export function widthAt(zoom: number, [at5, at9]: readonly [number, number]): number {
+  const t = Math.min(1, Math.max(0, (zoom - 5) / 4));
+  return at5 + (at9 - at5) * t;
+}
+
+/**
  * The PVA/KPA side's fill: the red tint with a diagonal hatch composited over it, so the side
  * is told apart by pattern as well as colour. Pixels are straight (not premultiplied) RGBA.
  */

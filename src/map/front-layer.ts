@@ -28,17 +28,14 @@ import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import earcut from 'earcut';
 import { mercator, runDistances, type MorphPair } from '../lib/morph-pairs.ts';
-import { COLORS, DASHES, infiltratedPattern, noMansLandPattern, territoryPattern } from './colors.ts';
+import { COLORS, DASHES, FRONT_STYLE, infiltratedPattern, noMansLandPattern, territoryPattern, widthAt } from './colors.ts';
 import { FILL_FRAGMENT, FILL_VERTEX, LINE_FRAGMENT, LINE_VERTEX } from './front-shaders.ts';
 import { compileProgram } from './gl.ts';
 
 /** The layer's id in the style. */
 export const FRONT_LAYER_ID = 'front-gpu';
 
-/** Line widths (CSS px) at zoom 5 and 9, linear between and clamped outside (as the GeoJSON style had). */
-const FRONT_WIDTH: [number, number] = [2.5, 4.5];
-const CASING_WIDTH: [number, number] = [5, 8];
-const CASING_OPACITY = 0.85;
+const { width: FRONT_WIDTH, casingWidth: CASING_WIDTH, casingOpacity: CASING_OPACITY, forwardWidth: FORWARD_WIDTH, forwardOpacity: FORWARD_OPACITY, forwardDotPeriod: FORWARD_DOT_PERIOD, outlineWidth: OUTLINE_WIDTH, outlineOpacity: OUTLINE_OPACITY, outlineDash: OUTLINE_DASH } = FRONT_STYLE;
 /** Pattern texels per CSS pixel (territoryPattern is drawn at pixel ratio 2). */
 const PATTERN_RATIO = 2;
 const PATTERN_SIZE = 10;
@@ -46,14 +43,6 @@ const PATTERN_SIZE = 10;
 const LINE_STRIDE = 13;
 /** The zone patterns' size in texels (colors.ts dotPattern, drawn at PATTERN_RATIO). */
 const ZONE_PATTERN_SIZE = 8;
-/** The forward line: width (CSS px) at zoom 5 and 9, opacity, and dot spacing in line widths. */
-const FORWARD_WIDTH: [number, number] = [1.4, 2.2];
-const FORWARD_OPACITY = 0.9;
-const FORWARD_DOT_PERIOD = 2.6;
-/** The infiltrated areas' outline: width (CSS px), opacity, and dash and period in widths. */
-const OUTLINE_WIDTH = 1.3;
-const OUTLINE_OPACITY = 0.8;
-const OUTLINE_DASH: [number, number] = [4, 6.5];
 
 /** What the layer draws of the zones (lib/zones.ts), uploaded once. */
 export interface ZoneGeometry {
@@ -228,12 +217,6 @@ function texture(gl: WebGL2RenderingContext, image: { width: number; height: num
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
   gl.bindTexture(gl.TEXTURE_2D, null);
   return pattern;
-}
-
-/** A width that follows the zoom from z5 to z9 like the style's `interpolate` did. */
-function widthAt(zoom: number, [at5, at9]: [number, number]): number {
-  const t = Math.min(1, Math.max(0, (zoom - 5) / 4));
-  return at5 + (at9 - at5) * t;
 }
 
 function rgba(hex: string, opacity: number): [number, number, number, number] {

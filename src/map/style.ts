@@ -17,6 +17,9 @@ export { COLORS, DASHES };
 /** The area the map may show ([west, south], [east, north]); the basemap's land covers it. */
 export const MAX_BOUNDS: [[number, number], [number, number]] = [[118, 31], [138, 44]];
 
+/** How the map's camera opens and where it may go: campaign-map.ts, and the poster that stands in for it. */
+export const CAMERA = { padding: 10, minZoom: 5, maxZoom: 10, maxBounds: MAX_BOUNDS } as const;
+
 /** Source ids the map module fills. */
 export const SOURCES = ['mainland', 'land', 'mask', 'rivers', 'parallel', 'places', 'ref-lines', 'arrows', 'units'] as const;
 export type SourceId = (typeof SOURCES)[number];
