@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from './chromium.ts';
+import { colorStats, decode, type Image } from './pixels.ts';
+import { COLORS } from '../../src/map/colors.ts';
+import { dayOf } from '../../src/lib/dates.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -81,11 +84,21 @@ describe('with JavaScript', () => {
   });
 });
 
+/** Pixels of the PVA/KPA territory's tint and hatch (red over the pale land). */
+function territory(img: Image): number {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (img.data[i] - img.data[i + 2] > 30 && img.data[i] > 140) n++;
+  return n;
+}
+
 describe('GPU context loss', () => {
   it('shows a notice, keeps the slider working, and comes back at the current date', async () => {
     const w = await openPage(browser);
     await w.page.goto(`${base}?date=1951-01-10`);
     await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    const shot = decode(await w.page.locator('.map').screenshot());
+    const before = { front: colorStats(shot, COLORS.front, 24).count, hatch: territory(shot) };
+    expect(before.front).toBeGreaterThan(300);
     await w.page.evaluate(() => {
       const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
       const gl = canvas.getContext('webgl2');
@@ -100,6 +113,17 @@ describe('GPU context loss', () => {
     await w.page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
     await expect.poll(() => w.page.locator('.map-wrap .overlay').count()).toBe(0);
     expect(await w.page.locator('.map canvas').count()).toBe(1);
+    // The custom layers uploaded their buffers again into the new context: the front, the
+    // territory and the unit symbols are drawn again, at the date the slider moved to meanwhile.
+    await expect.poll(() => w.page.locator('.map').getAttribute('data-drawn-day'), { timeout: 20_000 }).toBe(String(dayOf('1951-01-11')));
+    const drawn = async () => {
+      const img = decode(await w.page.locator('.map').screenshot());
+      return { front: colorStats(img, COLORS.front, 24).count, hatch: territory(img), friendly: colorStats(img, '#80e0ff', 30).count };
+    };
+    await expect.poll(async () => (await drawn()).front, { timeout: 20_000 }).toBeGreaterThan(before.front * 0.7);
+    const after = await drawn();
+    expect(after.hatch).toBeGreaterThan(before.hatch * 0.7);
+    expect(after.friendly).toBeGreaterThan(0);
     await w.context.close();
   });
 
