@@ -17,9 +17,17 @@ export function preloadMapPlugin(): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle || !MAP_PAGES.includes(ctx.path)) return html;
-        const chunks = Object.values(ctx.bundle).filter(
-          (c) => c.type === 'chunk' && (c.name === 'maplibre' || c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/map/campaign-map.ts')),
-        );
+        const bundle = ctx.bundle;
+        const files = new Set<string>();
+        // The map module's chunk and everything it imports (MapLibre, shared chunks).
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (files.has(fileName) || chunk?.type !== 'chunk') return;
+          files.add(fileName);
+          chunk.imports.forEach(add);
+        };
+        for (const c of Object.values(bundle)) if (c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/map/campaign-map.ts')) add(c.fileName);
+        const chunks = [...files].map((f) => bundle[f]);
         return {
           html,
           tags: chunks.map((c) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` }, injectTo: 'head' as const })),
