@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const CARDS: LayoutCheck[] = [
   { name: 'controls', box: '.controls', parts: ':scope > :not(.visually-hidden)' },
-  { name: 'date region', box: '.controls .playback', parts: '.slider .label, .slider .row, .player' },
+  { name: 'date region', box: '.dock .playback', parts: '.slider .label, .slider .row, .player' },
   { name: 'place card', box: '.query .result', parts: ':scope > *, .answer, dt, dd' },
   { name: 'unit card', box: '.forces .card', parts: 'h3, dt, dd, :scope > p, :scope > button' },
   { name: 'narrative', box: '.narrative article', parts: ':scope > p:not(.visually-hidden), :scope > h3' },

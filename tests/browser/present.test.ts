@@ -136,7 +136,7 @@ describe('present mode fits a projector', () => {
         expect(sizes[2]).toBeGreaterThanOrEqual(18);
         expect(await layoutFaults(w.page, LAYOUT)).toEqual([]);
         // The title, the bar and the map fill the screen and nothing leaves it.
-        const fits = await w.page.evaluate(() => ['.map-pane', '.present-title', '.controls'].map((s) => {
+        const fits = await w.page.evaluate(() => ['.map-pane', '.present-title', '.dock'].map((s) => {
           const r = document.querySelector(s)!.getBoundingClientRect();
           return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
         }));
