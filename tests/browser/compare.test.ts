@@ -189,6 +189,16 @@ describe('compare in the app', () => {
     await w.context.close();
   });
 
+  it('gives way to present mode, at date B', async () => {
+    const w = await openCompare(`${PAIR}&lang=en`);
+    await w.page.getByRole('button', { name: 'Present' }).click();
+    await expect.poll(() => w.page.locator('.compare-panel').count()).toBe(0);
+    expect(await divider(w.page).count()).toBe(0);
+    await expect.poll(() => w.page.url()).not.toContain('compare=');
+    expect(w.page.url()).toContain('date=1951-01-24');
+    await w.context.close();
+  });
+
   it.each(['compare=1951-01-01', 'compare=1951-01-01,1951-02-30', 'compare=1950-06-25,1951-01-24', 'compare=%3Cscript%3E,x'])('a bad link (%s) gives a notice and the normal map', async (q) => {
     const w = await openPage(browser);
     await w.page.goto(`${base}?${q}&date=1951-01-04&lang=en`);
