@@ -5,7 +5,7 @@
 import type { Lang } from './types.ts';
 import { clampDay, dayOf, isoOf, parseIsoDate } from './dates.ts';
 import { isLang, type MessageKey } from './i18n.ts';
-import { decodeLesson, type Lesson } from './lesson.ts';
+import type { Lesson, LessonResult } from './lesson.ts';
 
 /** A message for the user about a parameter that could not be used as given. */
 export interface Notice {
@@ -61,18 +61,35 @@ export function langParam(search: string): Lang | undefined {
   return isLang(raw) ? raw : undefined;
 }
 
+/** Decodes a `?lesson=` value against the pack's range (lesson.ts `decodeLesson`). */
+export type LessonDecoder = (param: string, packStart: string, packEnd: string) => LessonResult;
+
+/**
+ * The lesson decoder, loaded only when the link carries a lesson: it brings the lesson's
+ * schema and the inflater, which a page without a lesson never downloads.
+ */
+export async function lessonDecoder(search: string): Promise<LessonDecoder | undefined> {
+  return hasLesson(search) ? (await import('./lesson.ts')).decodeLesson : undefined;
+}
+
+/** True if the query string carries `?lesson=`. */
+export function hasLesson(search: string): boolean {
+  return searchParams(search).has('lesson');
+}
+
 /**
  * Reads `?lesson=` against the pack's range and returns the query string with the lesson's
  * settings (range, language, playback, panels) filled in wherever the URL does not give them,
  * so one set of parsers checks them all; a lesson always opens on its first day. A broken or
  * tampered lesson is dropped with a notice, leaving the plain map.
  */
-export function expandLesson(search: string, packStart: number, packEnd: number): { search: string; lesson?: Lesson; notices: Notice[] } {
+export function expandLesson(search: string, packStart: number, packEnd: number, decode: LessonDecoder | undefined): { search: string; lesson?: Lesson; notices: Notice[] } {
   const q = searchParams(search);
   const raw = q.get('lesson');
   q.delete('lesson');
   if (raw === null) return { search: q.toString(), notices: [] };
-  const result = decodeLesson(raw, isoOf(packStart), isoOf(packEnd));
+  // Without the decoder (see lessonDecoder) the lesson cannot be read: the plain map opens.
+  const result: LessonResult = decode ? decode(raw, isoOf(packStart), isoOf(packEnd)) : { ok: false, error: 'invalid' };
   if (!result.ok) return { search: q.toString(), notices: [{ key: `notice.lesson.${result.error}`, vars: {} }] };
   const l = result.lesson;
   const defaults: Record<string, string> = {
@@ -139,10 +156,11 @@ function pageParams(q: URLSearchParams, packStart: number, packEnd: number, noti
 
 /**
  * Parses the full map page's query string against the pack's date range [packStart, packEnd]
- * (day numbers). Like the embed, `start` and `end` narrow the slider's range. Never throws.
+ * (day numbers). Like the embed, `start` and `end` narrow the slider's range. A lesson is read
+ * with `decode` (see lessonDecoder). Never throws.
  */
-export function parseAppParams(search: string, packStart: number, packEnd: number): AppParams {
-  const expanded = expandLesson(search, packStart, packEnd);
+export function parseAppParams(search: string, packStart: number, packEnd: number, decode?: LessonDecoder): AppParams {
+  const expanded = expandLesson(search, packStart, packEnd, decode);
   const q = searchParams(expanded.search);
   const notices: Notice[] = [...expanded.notices];
   const lesson = expanded.lesson;
@@ -222,11 +240,11 @@ export function parseOrigin(raw: string): string | undefined {
 }
 
 /**
- * Parses the embed page's query string. Never throws: every bad value falls back to its
- * default with a notice, unknown keys are ignored.
+ * Parses the embed page's query string; a lesson is read with `decode` (see lessonDecoder).
+ * Never throws: every bad value falls back to its default with a notice, unknown keys are ignored.
  */
-export function parseEmbedParams(search: string, packStart: number, packEnd: number): EmbedParams {
-  const expanded = expandLesson(search, packStart, packEnd);
+export function parseEmbedParams(search: string, packStart: number, packEnd: number, decode?: LessonDecoder): EmbedParams {
+  const expanded = expandLesson(search, packStart, packEnd, decode);
   search = expanded.search;
   const q = searchParams(search);
   const notices: Notice[] = [...expanded.notices];

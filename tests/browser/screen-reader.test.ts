@@ -246,9 +246,11 @@ describe('the embed', () => {
     expect(step.join('\n')).not.toMatch(/slider, Date: /);
     expect(step.filter((s) => /7 January 1951/.test(s))).toHaveLength(1);
     const canvas = w.page.locator('.map canvas');
-    expect(await canvas.getAttribute('aria-describedby')).toBe('map-keys');
+    expect((await canvas.getAttribute('aria-describedby'))?.split(' ')).toEqual(['map-keys', 'embed-description']);
     await canvas.focus();
-    const said = await untilSaid(w.page, /Map keys: /);
+    // Its keys, then the description (its code fetched when the canvas is first focused), as in the app.
+    const said = await untilSaid(w.page, /the front line ran near/);
+    expect(said.join('\n')).toMatch(/Map keys: /);
     note('embed map canvas', said);
     expect(await axeViolations(w.page)).toEqual([]);
     await w.context.close();

@@ -132,8 +132,8 @@ describe('hostile lessons', () => {
     fc.assert(
       fc.property(lessonish, fc.constantFrom('', '&date=1951-01-25', '&start=1951-01-10', '&lang=xx&speed=fast'), (value, extra) => {
         const q = `?lesson=${asParam(value)}${extra}`;
-        const a = parseAppParams(q, start, end);
-        const e = parseEmbedParams(q, start, end);
+        const a = parseAppParams(q, start, end, decodeLesson);
+        const e = parseEmbedParams(q, start, end, decodeLesson);
         for (const p of [a, e]) {
           expect(p.day).toBeGreaterThanOrEqual(start);
           expect(p.day).toBeLessThanOrEqual(end);

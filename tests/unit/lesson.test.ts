@@ -4,7 +4,7 @@ import {
   LESSON_LIMITS, decodeLesson, encodeLesson, lessonFileText, lessonProblems, parseLessonFile, type Lesson,
 } from '../../src/lib/lesson.ts';
 import { isCorrect, normalizeAnswer, scoreOf } from '../../src/lib/lesson-answers.ts';
-import { expandLesson, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
+import { expandLesson, hasLesson, lessonDecoder, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const PACK = ['1950-12-31', '1951-01-31'] as const;
@@ -134,7 +134,7 @@ describe('lesson validation', () => {
 
 describe('lessons in the URL parameters', () => {
   it('a lesson sets the range, language, playback and panels, and opens on its first day', () => {
-    const p = parseEmbedParams(`?lesson=${encodeLesson({ ...sample(), lang: 'ko', autoplay: true, speed: 'fast', narrative: 'none', controls: false })}&date=1951-01-10`, start, end);
+    const p = parseEmbedParams(`?lesson=${encodeLesson({ ...sample(), lang: 'ko', autoplay: true, speed: 'fast', narrative: 'none', controls: false })}&date=1951-01-10`, start, end, decodeLesson);
     expect(p.lesson?.title).toBe('Seoul falls');
     expect([p.start, p.end, p.day]).toEqual([dayOf('1951-01-01'), dayOf('1951-01-20'), dayOf('1951-01-01')]);
     expect([p.lang, p.autoplay, p.speed, p.narrative, p.controls]).toEqual(['ko', true, 'fast', 'none', false]);
@@ -142,24 +142,40 @@ describe('lessons in the URL parameters', () => {
   });
 
   it('explicit parameters still win over the lesson’s settings', () => {
-    const p = parseEmbedParams(`?lesson=${encodeLesson(sample())}&lang=ko&controls=0&parentOrigin=https://school.example`, start, end);
+    const p = parseEmbedParams(`?lesson=${encodeLesson(sample())}&lang=ko&controls=0&parentOrigin=https://school.example`, start, end, decodeLesson);
     expect([p.lang, p.controls, p.parentOrigin]).toEqual(['ko', false, 'https://school.example']);
   });
 
   it('the full map opens a lesson on its first day', () => {
-    const p = parseAppParams(`?lesson=${encodeLesson(sample())}`, start, end);
+    const p = parseAppParams(`?lesson=${encodeLesson(sample())}`, start, end, decodeLesson);
     expect(p.lesson?.stops).toHaveLength(3);
     expect(p.day).toBe(dayOf('1951-01-01'));
   });
 
   it('a broken lesson leaves the plain map with a notice', () => {
     const broken = encodeLesson(sample()).slice(0, -10);
-    for (const p of [parseAppParams(`?lesson=${broken}&date=1951-01-04`, start, end), parseEmbedParams(`?lesson=${broken}&date=1951-01-04`, start, end)]) {
+    for (const p of [parseAppParams(`?lesson=${broken}&date=1951-01-04`, start, end, decodeLesson), parseEmbedParams(`?lesson=${broken}&date=1951-01-04`, start, end, decodeLesson)]) {
       expect(p.lesson).toBeUndefined();
       expect(p.day).toBe(dayOf('1951-01-04'));
       expect(p.notices).toEqual([{ key: 'notice.lesson.encoding', vars: {} }]);
     }
-    expect(expandLesson(`?lesson=${raw({ ...sample(), title: '' })}`, start, end).notices[0].key).toBe('notice.lesson.invalid');
+    expect(expandLesson(`?lesson=${raw({ ...sample(), title: '' })}`, start, end, decodeLesson).notices[0].key).toBe('notice.lesson.invalid');
+  });
+});
+
+describe('the lesson code is fetched only for a link with a lesson', () => {
+  it('gives a decoder only when the link has ?lesson=', async () => {
+    expect(hasLesson('?date=1951-01-04')).toBe(false);
+    expect(await lessonDecoder('?date=1951-01-04')).toBeUndefined();
+    expect(hasLesson(`?lesson=${encodeLesson(sample())}`)).toBe(true);
+    expect(await lessonDecoder(`?lesson=${encodeLesson(sample())}`)).toBe(decodeLesson);
+  });
+
+  it('without the decoder (it could not be fetched) the plain map opens with a notice', () => {
+    const p = parseEmbedParams(`?lesson=${encodeLesson(sample())}&date=1951-01-04`, start, end);
+    expect(p.lesson).toBeUndefined();
+    expect(p.day).toBe(dayOf('1951-01-04'));
+    expect(p.notices).toEqual([{ key: 'notice.lesson.invalid', vars: {} }]);
   });
 });
 
