@@ -38,6 +38,8 @@ export type CompareView = 'swipe' | 'overlay';
 export interface AppParams extends PageParams {
   /** `present=1`: open in present mode (full screen, large date and phase, for a projector). */
   present: boolean;
+  /** `download=video` or `download=picture`: open that export dialog (the lesson builder's video link). */
+  download?: 'video' | 'picture';
 }
 
 /** Longest parameter value echoed back in a notice (values are shown as text, never HTML). */
@@ -168,7 +170,8 @@ export function parseAppParams(search: string, packStart: number, packEnd: numbe
   const [first, last] = lesson ? [dayOf(lesson.start), dayOf(lesson.end)] : [packStart, packEnd];
   const page = pageParams(q, first, last, notices);
   const present = flag(q, 'present', false, notices);
-  return { ...page, ...(lesson ? { lesson } : {}), present, notices };
+  const download = choice(q, 'download', ['none', 'video', 'picture'] as const, 'none', notices);
+  return { ...page, ...(lesson ? { lesson } : {}), present, ...(download !== 'none' ? { download } : {}), notices };
 }
 
 /**
@@ -177,6 +180,8 @@ export function parseAppParams(search: string, packStart: number, packEnd: numbe
  */
 export function urlFor(href: string, iso: string, lang: Lang, compare?: CompareDates): string {
   const url = new URL(href);
+  // `download=` opens its dialog once: the address bar (and a reload or a copied link) drops it.
+  url.searchParams.delete('download');
   url.searchParams.set('date', iso);
   url.searchParams.set('lang', lang);
   if (compare) url.searchParams.set('compare', compare.join(','));

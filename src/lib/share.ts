@@ -82,3 +82,13 @@ export function lessonUrl(baseUri: string, page: 'index.html' | 'embed.html', pa
   url.searchParams.set('lang', lang);
   return url.href;
 }
+
+/**
+ * The app opened on the dates `start`–`end` (YYYY-MM-DD) in `lang` with its Download video dialog
+ * open: how the lesson builder, which has no map of its own, makes a video of a lesson's dates.
+ */
+export function videoUrl(baseUri: string, start: string, end: string, lang: Lang): string {
+  const url = new URL('index.html', baseUri);
+  for (const [k, v] of [['date', start], ['start', start], ['end', end], ['lang', lang], ['download', 'video']]) url.searchParams.set(k, v);
+  return url.href;
+}

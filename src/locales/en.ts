@@ -336,6 +336,7 @@ export const en = {
   'lesson.problem.accepted': 'Give 1 to 5 accepted answers.',
   'lesson.problem.explanation': 'The explanation is too long.',
 
+  'builder.video': 'Download a video of the lesson’s dates (opens the map in a new tab)',
   'builder.open': 'Make a lesson',
   'builder.title': 'Lesson builder',
   'builder.intro': 'Make a lesson on the map without writing code: choose the dates, add stops with your own captions and questions, then copy the link or the embed code. Nothing is uploaded: the whole lesson is stored in the link itself.',

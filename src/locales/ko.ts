@@ -338,6 +338,7 @@ export const ko: Record<MessageKey, string> = {
   'lesson.problem.accepted': '인정할 답을 1~5개 쓰세요.',
   'lesson.problem.explanation': '해설이 너무 깁니다.',
 
+  'builder.video': '수업 기간을 동영상으로 내려받기(새 탭에서 지도가 열림)',
   'builder.open': '수업 만들기',
   'builder.title': '수업 만들기',
   'builder.intro': '코드를 쓰지 않고 지도로 수업을 만드세요. 기간을 고르고, 직접 쓴 설명과 질문이 있는 정지 지점을 추가한 다음 링크나 삽입 코드를 복사하면 됩니다. 아무것도 업로드되지 않습니다. 수업 전체가 링크 안에 저장됩니다.',

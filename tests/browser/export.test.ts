@@ -209,6 +209,17 @@ describe('Download video and picture', { timeout: 240_000 }, () => {
     await w.context.close();
   });
 
+  it('the lesson builder’s video link opens the app on the lesson’s dates with the dialog open', async () => {
+    const w = await openApp('date=1951-01-03&start=1951-01-03&end=1951-01-10&lang=en&download=video');
+    const dialog = videoDialog(w.page);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel('From').inputValue()).toBe('1951-01-03');
+    expect(await dialog.getByLabel('To').inputValue()).toBe('1951-01-10');
+    // Opened once: the address no longer asks for it.
+    await expect.poll(() => w.page.evaluate(() => location.search)).not.toContain('download');
+    await w.context.close();
+  });
+
   it('without a video encoder the button says so and offers the GIF', async () => {
     const w = await openApp('date=1951-01-10&lang=en', undefined, () => {
       delete (window as { VideoEncoder?: unknown }).VideoEncoder;

@@ -83,3 +83,20 @@ describe('scale bar and time left', () => {
     expect(clockText(0)).toBe('0:00');
   });
 });
+
+describe('the builder’s video link', () => {
+  it('opens the app on the lesson’s dates with the video dialog, once', async () => {
+    const { videoUrl } = await import('../../src/lib/share.ts');
+    const { parseAppParams, urlFor } = await import('../../src/lib/params.ts');
+    const url = videoUrl('https://school.example/map/lesson-builder.html', '1951-01-03', '1951-01-10', 'ko');
+    expect(url).toBe('https://school.example/map/index.html?date=1951-01-03&start=1951-01-03&end=1951-01-10&lang=ko&download=video');
+    const params = parseAppParams(new URL(url).search, dayOf('1950-12-31'), dayOf('1951-01-31'));
+    expect(params).toMatchObject({ download: 'video', start: dayOf('1951-01-03'), end: dayOf('1951-01-10'), lang: 'ko', notices: [] });
+    expect(parseAppParams('?download=picture', dayOf('1950-12-31'), dayOf('1951-01-31')).download).toBe('picture');
+    const bad = parseAppParams('?download=<b>x', dayOf('1950-12-31'), dayOf('1951-01-31'));
+    expect(bad.download).toBeUndefined();
+    expect(bad.notices).toEqual([{ key: 'notice.badParam', vars: { name: 'download', value: '<b>x' } }]);
+    // The address bar drops it, so a reload or a copied link does not open the dialog again.
+    expect(urlFor(url, '1951-01-04', 'ko')).toBe('https://school.example/map/index.html?date=1951-01-04&start=1951-01-03&end=1951-01-10&lang=ko');
+  });
+});
