@@ -11,6 +11,7 @@ import { launch, openPage, waitForMap } from './chromium.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 import manifest from '../../geo/korea-1951-01/manifest.json' with { type: 'json' };
+import golden from '../fixtures/out/held-series-korea.json' with { type: 'json' };
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
@@ -106,10 +107,114 @@ describe('key events on the slider', () => {
     for (const label of ['Seoul falls', 'Suwon left', 'Line D reached', 'Wonju counter-attack']) {
       expect(texts.filter((s) => s.includes(label)), JSON.stringify(texts)).toHaveLength(1);
     }
-    // Each text is an event, a new phase, or both in one sentence when one frame reached both (4 January's end is 5 January's start).
-    for (const s of texts.slice(1, -1)) expect(s).toMatch(/^(Key event \d+: [^.]+|\d+ January 1951: [^,.]+|Key event \d+: [^.]+\. \d+ January 1951: [^,.]+\.)$/);
+    // Each text is an event or a new phase, or several in time order when one frame reached them (4 January's end is 5 January's start).
+    for (const s of texts.slice(1, -1)) expect(s).toMatch(/^(Key event \d+: [^.]+|\d+ January 1951: [^,.]+|((Key event \d+: [^.]+|\d+ January 1951: [^,.]+)\. ?)+)$/);
     await w.context.close();
   });
+});
+
+/** The golden series: [date, PVA/KPA, UN, no-man's land] in whole km². */
+const SERIES = golden as [string, number, number, number][];
+const km2 = (v: number, lang: 'en' | 'ko' = 'en') => `${v.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB')}${lang === 'ko' ? '' : ' '}km²`;
+
+/** Opens the app at `date` and waits for the ground-held chart. */
+async function openChart(query: string, options: Parameters<typeof openPage>[1] = {}) {
+  const w = await openPage(browser, options);
+  await w.page.goto(`${base}${query}`);
+  await waitForMap(w.page, 120_000);
+  await w.page.locator('.held .plot').waitFor({ timeout: 120_000 });
+  return w;
+}
+/** The x (page px) of day `i` of the chart, from its own drawing. */
+const plotBox = async (page: Page) => (await page.locator('.held .plot').boundingBox())!;
+
+describe('ground held, day by day', () => {
+  it('follows the date with its marker; hovering reads a day; a click moves the date there', async () => {
+    const w = await openChart('?date=1951-01-04');
+    const marker = w.page.locator('.held .marker');
+    const plot = w.page.locator('.held .plot');
+    const [pad, inner] = [Number(await plot.getAttribute('data-pad')), Number(await plot.getAttribute('data-inner'))];
+    const x1 = async () => Number(await marker.getAttribute('x1'));
+    // 4 January is day 4 of 31 after 31 December (x inside the scales).
+    expect(await x1()).toBeCloseTo((4 / 31) * inner, 0);
+    const slider = w.page.getByRole('slider', { name: 'Date', exact: true });
+    await slider.focus();
+    await w.page.keyboard.press('End');
+    await expect.poll(x1).toBeCloseTo(inner, 0);
+    // Hover over 25 January: the readout gives that day's figures.
+    await w.page.locator('.held .plot').scrollIntoViewIfNeeded();
+    const now = await plotBox(w.page);
+    const at = (i: number) => now.x + pad + (i / 31) * inner;
+    await w.page.mouse.move(at(25) - 20, now.y + 30);
+    await w.page.mouse.move(at(25), now.y + 30, { steps: 2 });
+    const [date, pva, un] = SERIES[25];
+    expect(date).toBe('1951-01-25');
+    await expect.poll(() => w.page.locator('.held .readout').textContent()).toBe(`25 January 1951: PVA/KPA ${km2(pva)}, UN ${km2(un)}`);
+    await w.page.mouse.click(at(15), now.y + 30);
+    await expect.poll(() => new URL(w.page.url()).searchParams.get('date')).toBe('1951-01-15');
+    await expect.poll(x1).toBeCloseTo((15 / 31) * inner, 0);
+    expect(w.consoleProblems).toEqual([]);
+    // Nothing but our own origin was asked for (the worker and its data included).
+    expect(w.requests.filter((u) => !u.startsWith(base))).toEqual([]);
+    await w.context.close();
+  });
+
+  it('is a keyboard slider over the days: arrows move the readout, Enter moves the date', async () => {
+    const w = await openChart('?date=1951-01-10');
+    const plot = w.page.getByRole('slider', { name: 'Ground held, day by day' });
+    expect(await plot.getAttribute('aria-valuenow')).toBe('11');
+    const [, pva, un, nml] = SERIES[10];
+    expect(await plot.getAttribute('aria-valuetext')).toBe(`10 January 1951: PVA/KPA ${km2(pva)}, no-man’s land ${km2(nml)}, UN ${km2(un)}`);
+    await plot.focus();
+    await w.page.keyboard.press('ArrowRight');
+    await w.page.keyboard.press('ArrowRight');
+    expect(await plot.getAttribute('aria-valuetext')).toMatch(/^12 January 1951: /);
+    // The date has not moved yet: only the readout.
+    expect(new URL(w.page.url()).searchParams.get('date')).toBe('1951-01-10');
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => new URL(w.page.url()).searchParams.get('date')).toBe('1951-01-12');
+    await w.page.keyboard.press('Home');
+    expect(await plot.getAttribute('aria-valuetext')).toMatch(/^31 December 1950: /);
+    await w.context.close();
+  });
+
+  for (const lang of ['en', 'ko'] as const) {
+    it(`${lang}: the table gives the same figures as the golden series, km² written the ${lang} way`, async () => {
+      const w = await openChart(`?date=1951-01-10&lang=${lang}`);
+      await w.page.locator('.held .table summary').click();
+      const rows = await w.page.locator('.held tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
+      expect(rows).toHaveLength(SERIES.length);
+      rows.forEach((row, i) => {
+        const [, pva, un, nml] = SERIES[i];
+        expect(row.slice(1)).toEqual([km2(pva, lang), km2(nml, lang), km2(un, lang)]);
+      });
+      expect(rows[4][0]).toBe(lang === 'en' ? '4 Jan' : '1월 4일');
+      await w.context.close();
+    });
+  }
+});
+
+const CHART: LayoutCheck[] = [
+  { name: 'chart', box: '.held', parts: 'figcaption, .key, .scales, .plot, .readout, .help, .table summary' },
+  { name: 'chart labels', box: '.held .plot', parts: 'text' },
+  { name: 'chart key', box: '.held .key', parts: 'li' },
+  { name: 'controls', box: '.controls', parts: ':scope > .playback, :scope > .held-panel' },
+];
+
+describe('layout of the chart', () => {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    for (const lang of ['en', 'ko'] as const) {
+      it(`${device}, ${lang}: the chart's parts fit and overlap nothing; table open; axe`, async () => {
+        const w = await openChart(`?date=1951-01-15&lang=${lang}`, { viewport, bypassCSP: true });
+        expect(await layoutFaults(w.page, CHART)).toEqual([]);
+        await w.page.locator('.held').screenshot({ path: `${SHOTS}/held-${device}-${lang}.png` });
+        await w.page.locator('.held .table summary').click();
+        expect(await layoutFaults(w.page, [{ name: 'table', box: '.held .table', parts: 'summary, .scroll' }])).toEqual([]);
+        expect(await axeViolations(w.page)).toEqual([]);
+        await w.context.close();
+      });
+    }
+  }
 });
 
 const SLIDER: LayoutCheck[] = [
