@@ -66,6 +66,21 @@ async function layoutFaults(page: Page): Promise<string[]> {
         for (let b = a + 1; b < boxes.length; b++) if (overlap(boxes[a][1], boxes[b][1])) faults.push(`card ${i}: ${boxes[a][0]} overlaps ${boxes[b][0]}`);
       for (let j = i + 1; j < cards.length; j++) if (overlap(cardBoxes[i], cardBoxes[j])) faults.push(`card ${i} overlaps card ${j}`);
     });
+    // The ground-held chart (issue 15 #3): its parts inside its box and apart, the box clear of every card.
+    const held = document.querySelector('.held-print');
+    if (!held) faults.push('no ground-held chart');
+    else {
+      const hb = box(held);
+      const parts = [...held.querySelectorAll('figcaption, .key, .scales, svg.plot, .note')];
+      if (parts.length !== 5) faults.push(`ground-held chart: ${parts.length} of 5 parts`);
+      const pbs = parts.map(box);
+      parts.forEach((el, i) => {
+        if (!inside(pbs[i], hb)) faults.push(`ground-held chart: ${el.tagName} leaves its box`);
+        if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1) faults.push(`ground-held chart: ${el.className} text is cut`);
+        for (let j = i + 1; j < parts.length; j++) if (overlap(pbs[i], pbs[j])) faults.push(`ground-held chart: ${el.tagName} overlaps ${parts[j].tagName}`);
+      });
+      cardBoxes.forEach((c, i) => overlap(c, hb) && faults.push(`ground-held chart overlaps card ${i}`));
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) faults.push('the page scrolls sideways');
     return faults;
   });
@@ -78,7 +93,12 @@ describe('print handout layout', () => {
         const w = await openPage(browser, { viewport: { width: Math.round(PAPER[paper].width), height: 1100 } });
         await w.page.goto(`${base}print.html?lang=${lang}`);
         await w.page.waitForSelector('.phase svg');
+        await w.page.waitForSelector('.held-print svg.plot', { timeout: 60_000 });
         expect(await w.page.locator('.phase').count()).toBe(9);
+        // The chart is drawn from the series: one area per zone that held ground, no marker (a handout has no date).
+        expect(await w.page.locator('.held-print path[data-zone]').count()).toBe(3);
+        expect(await w.page.locator('.held-print .marker').count()).toBe(0);
+        await w.page.locator('.held-print').screenshot({ path: `tests/.artifacts/print-held-${lang}-${paper}.png` });
         expect(await layoutFaults(w.page)).toEqual([]);
         // Print media at the paper's printable width: the layout the printer gets.
         await w.page.emulateMedia({ media: 'print' });
@@ -105,6 +125,7 @@ describe('print handout layout', () => {
     const w = await openPage(browser, { viewport: { width: 360, height: 800 } });
     await w.page.goto(`${base}print.html`);
     await w.page.waitForSelector('.phase svg');
+    await w.page.waitForSelector('.held-print svg.plot', { timeout: 60_000 });
     expect(await layoutFaults(w.page)).toEqual([]);
     await w.context.close();
   });
