@@ -24,7 +24,9 @@ function onDate(e: Event): void {
   if (question?.hidden && date >= QUESTION_DATE) {
     question.hidden = false;
     map?.pause();
-    if (date > QUESTION_DATE) map?.setDate(QUESTION_DATE);
+    // Playback reaches 4 January in its small hours; the question is about the end of that day
+    // (the slider's '4 January': Seoul given up), so the map is set to that day step.
+    map?.setDate(QUESTION_DATE);
   }
 }
 
