@@ -6,8 +6,12 @@
 import { SPEEDS, type Speed } from './params.ts';
 import { isoOf } from './dates.ts';
 import type { Lang, SourceIndex } from './types.ts';
-import { formatMoment, t } from './i18n.ts';
+import { addEnglish, formatMoment, t } from './i18n.ts';
+import { enExport } from '../locales/en-export.ts';
 import { citeLabel } from './cite.ts';
+
+// The export's English messages are a part of their own (the embed never exports).
+addEnglish(enExport);
 
 /** Frame sizes offered, in pixels: slides (16:9), full HD, square for social posts, and a small preview. */
 export const EXPORT_SIZES = {

@@ -9,11 +9,21 @@ import { clockOf, hhmm, isDayStep, partOfDay, partsOf } from './dates.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
-const catalogues: Partial<Record<Lang, Catalogue>> = { en };
-const loaders: Record<Lang, () => Promise<Catalogue>> = {
-  en: () => Promise.resolve(en),
+/** English: the built-in catalogue plus the parts pages have added (addEnglish). */
+const english: Partial<Catalogue> = { ...en };
+const catalogues: Partial<Record<Lang, Partial<Catalogue>>> = { en: english };
+const loaders: Record<Lang, () => Promise<Partial<Catalogue>>> = {
+  en: () => Promise.resolve(english),
   ko: () => import('../locales/ko.ts').then((m) => m.ko),
 };
+
+/**
+ * Adds a part of the English catalogue that only some features use (src/locales/en-*.ts): the
+ * feature's module adds it, so pages without that feature do not download its messages.
+ */
+export function addEnglish(part: Partial<Catalogue>): void {
+  Object.assign(english, part);
+}
 
 /** True once `lang`'s catalogue is loaded (English always is). */
 export function hasMessages(lang: Lang): boolean {
@@ -25,8 +35,8 @@ export async function loadMessages(lang: Lang): Promise<void> {
   catalogues[lang] ??= await loaders[lang]();
 }
 
-function catalogue(lang: Lang): Catalogue {
-  return catalogues[lang] ?? en;
+function catalogue(lang: Lang): Partial<Catalogue> {
+  return catalogues[lang] ?? english;
 }
 
 export type { MessageKey };
@@ -50,7 +60,8 @@ export function preferredLang(preferences: readonly string[] | undefined): Lang 
 
 /** Looks up `key` in `lang`'s catalogue and fills `{name}` placeholders from `vars`. */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const template = catalogue(lang)[key];
+  // A key of a part not added yet reads as the key itself (never a crash).
+  const template = catalogue(lang)[key] ?? english[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );

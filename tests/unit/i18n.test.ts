@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
+import { enBuilder } from '../../src/locales/en-builder.ts';
+import { enExport } from '../../src/locales/en-export.ts';
 import { ko } from '../../src/locales/ko.ts';
 import { formatDate, formatKm, formatMoment, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -21,14 +23,35 @@ describe('loading catalogues', () => {
 beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
+  // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
+  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, export: enExport };
+  const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
+
+  it('the English parts share no key and each holds only its feature\'s keys', () => {
+    const sizes = Object.values(parts).reduce((n, p) => n + Object.keys(p).length, 0);
+    expect(Object.keys(english)).toHaveLength(sizes);
+    for (const k of Object.keys(enBuilder)) expect(k).toMatch(/^builder\./);
+    for (const k of Object.keys(enExport)) expect(k).toMatch(/^export\./);
+  });
+
   it('Korean has exactly the English keys, none empty', () => {
-    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(english).sort());
     for (const [k, v] of Object.entries(ko)) expect(v.trim(), k).not.toBe('');
+    // Part by part too, so a key moved into a part stays translated.
+    for (const [name, part] of Object.entries(parts)) for (const k of Object.keys(part)) expect(ko, `${name}: ${k}`).toHaveProperty([k]);
   });
 
   it('placeholders match between languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const k of Object.keys(en) as (keyof typeof en)[]) expect(names(ko[k]), k).toEqual(names(en[k]));
+    for (const k of Object.keys(english) as (keyof typeof ko)[]) expect(names(ko[k]), k).toEqual(names(english[k]));
+  });
+
+  it('a part\'s message reads in English once its feature has added it, and as its key before', async () => {
+    vi.resetModules();
+    const fresh: typeof import('../../src/lib/i18n.ts') = await import('../../src/lib/i18n.ts');
+    expect(fresh.t('en', 'builder.title')).toBe('builder.title');
+    fresh.addEnglish(enBuilder);
+    expect(fresh.t('en', 'builder.title')).toBe(enBuilder['builder.title']);
   });
 });
 
