@@ -1,9 +1,12 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-export.ts, added by the feature
+ * English message catalogue: with its parts (en-builder.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enBuilder } from './en-builder.ts';
 import type { enExport } from './en-export.ts';
+import type { enForces } from './en-forces.ts';
+import type { enLesson } from './en-lesson.ts';
+import type { enShare } from './en-share.ts';
 
 export const en = {
   'app.title': 'Korea, January 1951',
@@ -20,27 +23,6 @@ export const en = {
   'print.button': 'Print',
   'print.legend': 'Lines between the dates shown were interpolated by the map and are not sourced positions.',
   'print.open': 'Print handout',
-  'share.button': 'Share',
-  'share.title': 'Share this map',
-  'share.link': 'Link to this date',
-  'share.embed': 'Embed code (paste into a lesson page)',
-  'share.copyLink': 'Copy link',
-  'share.copyEmbed': 'Copy embed code',
-  'share.copiedLink': 'Link copied',
-  'share.copiedEmbed': 'Embed code copied',
-  'share.copyByHand': 'Selected: press Ctrl+C (⌘C on a Mac) to copy',
-  'share.range': 'Dates the slider covers',
-  'share.start': 'From',
-  'share.end': 'To',
-  'share.rangeInvalid': 'The first date must not be after the last: the whole month is shared.',
-  'share.lang': 'Language',
-  'share.embedOptions': 'Embed options',
-  'share.speed': 'Playback speed',
-  'share.autoplay': 'Start playing when the page opens',
-  'share.narrativeOpen': 'Show the narrative open',
-  'share.lock': 'Lock the map (no pan or zoom, so the page scrolls freely)',
-  'share.close': 'Close',
-  'share.iframeTitle': 'Korea, January 1951 – campaign map',
   'describe.title': 'Describe the map',
   'describe.front': 'On {date} the front line ran near {places} (listed west to east).',
   'describe.un': 'Key places on the UN side: {places}.',
@@ -163,12 +145,6 @@ export const en = {
   'legend.parallel': '38th parallel',
   'legend.river': 'River',
 
-  'forces.title': 'Forces on the map ({count})',
-  'forces.framing': 'Symbols follow NATO APP-6 / MIL-STD-2525 from the UN point of view: UN units are “friendly” (blue rectangles), PVA and KPA units “hostile” (red diamonds). This is the symbol convention, not a judgement. A unit is shown only on dates its position is known.',
-  'forces.noteLoading': 'Loading the note…',
-  'forces.noteFailed': 'The note on this unit could not be loaded.',
-  'forces.unplaced': 'Listed, not on the map on this date ({count})',
-  'forces.unplacedHint': 'Formations of this month whose position on this date the sources do not give.',
   'unit.side': 'Side',
   'unit.echelon': 'Size',
   'unit.type': 'Branch',
@@ -265,47 +241,6 @@ export const en = {
   'notice.lesson.encoding': 'The lesson in this link is damaged (perhaps cut short when it was copied), so the plain map opens.',
   'notice.lesson.invalid': 'The lesson in this link is not valid, so the plain map opens.',
 
-  'lesson.region': 'Lesson',
-  'lesson.teacher': 'From your teacher',
-  'lesson.teacherNote': 'Written by the teacher who made this lesson; not part of the map’s sourced narrative.',
-  'lesson.intro': 'Stops in this lesson: {count}. Playback pauses at each one.',
-  'lesson.start': 'Start the lesson',
-  'lesson.progress': 'Stop {n} of {total}',
-  'lesson.continue': 'Continue',
-  'lesson.toEnd': 'Continue to the end',
-  'lesson.playing': 'Playing to the next stop…',
-  'lesson.question': 'Question',
-  'lesson.yourAnswer': 'Your answer',
-  'lesson.check': 'Check answer',
-  'lesson.chooseFirst': 'Choose an answer first.',
-  'lesson.typeFirst': 'Type an answer first.',
-  'lesson.correct': 'Correct.',
-  'lesson.incorrect': 'Not quite. The answer: {answer}',
-  'lesson.done': 'Lesson complete',
-  'lesson.score': 'You answered {correct} of {questions} questions correctly.',
-  'lesson.noQuestions': 'This lesson had no questions.',
-  'lesson.result.correct': 'correct',
-  'lesson.result.incorrect': 'not correct',
-  'lesson.result.unanswered': 'not answered',
-  'lesson.result.none': 'no question',
-  'lesson.restart': 'Start again',
-
-  'lesson.problem.shape': 'It is not in the lesson format.',
-  'lesson.problem.version': 'It was made by a newer version of this map.',
-  'lesson.problem.title': 'Give the lesson a title.',
-  'lesson.problem.range': 'The first day must come before the last day, both within the map’s dates.',
-  'lesson.problem.noStops': 'Add at least one stop.',
-  'lesson.problem.tooManyStops': 'There are more stops than a lesson can have.',
-  'lesson.problem.stopDate': 'Its date is outside the lesson’s dates.',
-  'lesson.problem.stopOrder': 'Stops must be in date order, each on a date of its own.',
-  'lesson.problem.caption': 'Write a caption.',
-  'lesson.problem.prompt': 'Write the question.',
-  'lesson.problem.options': 'A multiple-choice question needs 2 to 5 choices.',
-  'lesson.problem.option': 'Every choice needs some text.',
-  'lesson.problem.correct': 'Mark which choice is correct.',
-  'lesson.problem.accepted': 'Give 1 to 5 accepted answers.',
-  'lesson.problem.explanation': 'The explanation is too long.',
-
   'builder.video': 'Download a video of the lesson’s dates (opens the map in a new tab)',
   'builder.open': 'Make a lesson',
 
@@ -332,4 +267,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enExport;
+export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;

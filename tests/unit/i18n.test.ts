@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
 import { enBuilder } from '../../src/locales/en-builder.ts';
 import { enExport } from '../../src/locales/en-export.ts';
+import { enForces } from '../../src/locales/en-forces.ts';
+import { enLesson } from '../../src/locales/en-lesson.ts';
+import { enShare } from '../../src/locales/en-share.ts';
 import { ko } from '../../src/locales/ko.ts';
 import { formatDate, formatKm, formatMoment, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -24,7 +27,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, export: enExport };
+  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -32,6 +35,9 @@ describe('catalogues', () => {
     expect(Object.keys(english)).toHaveLength(sizes);
     for (const k of Object.keys(enBuilder)) expect(k).toMatch(/^builder\./);
     for (const k of Object.keys(enExport)) expect(k).toMatch(/^export\./);
+    for (const k of Object.keys(enForces)) expect(k).toMatch(/^forces\./);
+    for (const k of Object.keys(enLesson)) expect(k).toMatch(/^lesson\./);
+    for (const k of Object.keys(enShare)) expect(k).toMatch(/^share\./);
   });
 
   it('Korean has exactly the English keys, none empty', () => {
