@@ -6,8 +6,12 @@ import type { Pack } from './campaign.ts';
 import type { Lang, PlaceFeature, Side } from './types.ts';
 import type { CompareFigures } from './compare.ts';
 import { dayOf } from './dates.ts';
-import { formatDate, formatKm, formatShortDate, t } from './i18n.ts';
+import { addEnglish, formatDate, formatKm, formatShortDate, t } from './i18n.ts';
+import { enCompare } from '../locales/en-compare.ts';
 import { holdablePlaces, nearestPlace } from './changes.ts';
+
+// Compare's English messages are a part of their own, loaded with compare.
+addEnglish(enCompare);
 
 /**
  * km² rounded as one would say them: two significant figures from 100 km² up (17,178 →

@@ -1,8 +1,9 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
+ * English message catalogue: with its parts (en-builder.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enBuilder } from './en-builder.ts';
+import type { enCompare } from './en-compare.ts';
 import type { enExport } from './en-export.ts';
 import type { enForces } from './en-forces.ts';
 import type { enLesson } from './en-lesson.ts';
@@ -37,52 +38,10 @@ export const en = {
   'describe.listSeparator': ', ',
   'describe.andMore': ' and {count} more',
   'compare.open': 'Compare two dates',
-  'compare.title': 'Compare two dates',
-  'compare.dateA': 'Date A (left)',
-  'compare.dateB': 'Date B (right)',
-  'compare.dateAOverlay': 'Date A',
-  'compare.dateBOverlay': 'Date B',
-  'compare.badgeA': 'A: {date}',
-  'compare.badgeB': 'B: {date}',
-  'compare.view': 'Show',
-  'compare.swipe': 'Swipe (A left, B right)',
-  'compare.overlay': 'Overlay (B with A’s front)',
-  'compare.leave': 'Back to one date',
-  'compare.divider': 'Divider between date A and date B',
-  'compare.dividerValue': '{percent} % from the left: {a} on the left, {b} on the right',
-  'compare.dividerHint': 'Drag the divider, or focus it and use the arrow keys.',
-  'compare.figures': 'What changed from A to B',
-  'compare.colSide': 'Side',
-  'compare.colGained': 'Gained',
-  'compare.colLost': 'Lost',
-  'compare.nml': 'No-man’s land (counted apart)',
-  'compare.nmlValue': '{a} on A, {b} on B',
-  'compare.placesTitle': 'Places that changed hands ({count})',
-  'compare.advanceTitle': 'Largest advance along the front',
-  'compare.advanceValue': '{km} by the {side} side, near {place}',
-  'compare.noAdvance': 'None',
-  'compare.computing': 'Working out the figures…',
-  'compare.failed': 'The figures could not be worked out ({error}).',
-  'compare.note': 'Land only (islands and sea not counted), rounded.',
-  'compare.legendTitle': 'Compare',
-  'compare.legendToPVA': 'Ground the PVA/KPA side gained from A to B (red stripes)',
-  'compare.legendToUN': 'Ground the UN side gained from A to B (blue grid)',
-  'compare.legendToNML': 'Ground that became no-man’s land (grey crosses)',
-  'compare.legendFrontA': 'Front on date A, {date} (blue dashes)',
-  'compare.legendFrontB': 'Front on date B, {date} (red)',
   'compare.mapSwipe': 'Map comparing {a} (left of the divider) with {b} (right of it)',
   'compare.mapOverlay': 'Map of {b} with the front of {a} and the ground that changed hands',
   'compare.svgA': 'Map on date A, {date}',
   'compare.svgB': 'Map on date B, {date}',
-  'compare.none': 'none',
-  'compare.km2': 'about {value} km²',
-  'compare.km2Exact': '{value} km²',
-  'compare.placeOn': '{place} ({date})',
-  'compare.sentence': 'Between {a} and {b} the PVA/KPA side gained {pvaGained} of land and lost {pvaLost}; the UN side gained {unGained} and lost {unLost}.',
-  'compare.noMansLand': 'No-man’s land, counted apart, covered {a} on the first date and {b} on the second.',
-  'compare.places': 'Places that changed hands (with the day each did): {places}.',
-  'compare.noPlaces': 'No town in the gazetteer changed hands.',
-  'compare.advance': 'The largest advance along the front was {km}, by the {side} side, near {place}.',
   'live.announce': '{date}: {phase}',
   'live.playing': 'Playing from {date}: {phase}',
   'live.paused': 'Paused on {date}: {phase}',
@@ -267,4 +226,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;
+export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;
