@@ -9,9 +9,11 @@ import { dayOf } from './dates.ts';
 import { addEnglish, formatDate, formatKm, formatShortDate, t } from './i18n.ts';
 import { enCompare } from '../locales/en-compare.ts';
 import { holdablePlaces, nearestPlace } from './changes.ts';
+import { enDescribe } from '../locales/en-describe.ts';
 
 // Compare's English messages are a part of their own, loaded with compare.
 addEnglish(enCompare);
+addEnglish(enDescribe);
 
 /**
  * km² rounded as one would say them: two significant figures from 100 km² up (17,178 →

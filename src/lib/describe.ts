@@ -7,10 +7,14 @@ import type { Pack } from './campaign.ts';
 import type { Lang, PlaceFeature } from './types.ts';
 import { viewAt, type CampaignView } from './view.ts';
 import { distanceToFrontKm, sideOf } from './territory.ts';
-import { formatDate, formatMoment, t } from './i18n.ts';
+import { addEnglish, formatDate, formatMoment, t } from './i18n.ts';
 import { zoneOf } from './zones.ts';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
+import { enDescribe } from '../locales/en-describe.ts';
+
+// The description's English messages are a part of their own, loaded with it.
+addEnglish(enDescribe);
 
 /** Places closer than this to the front are named as lying "near" it. */
 const NEAR_KM = 15;

@@ -1,8 +1,11 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
+ * English message catalogue: with its parts (en-builder.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enBuilder } from './en-builder.ts';
+import type { enPresent } from './en-present.ts';
+import type { enPrint } from './en-print.ts';
+import type { enDescribe } from './en-describe.ts';
 import type { enCompare } from './en-compare.ts';
 import type { enExport } from './en-export.ts';
 import type { enForces } from './en-forces.ts';
@@ -19,24 +22,8 @@ export const en = {
 
   'embed.fullMap': 'View the full map ↗',
   'embed.credit': 'Korea, January 1951 campaign map · sources cited with each paragraph · data from Natural Earth and GSHHG',
-  'print.title': 'Korea, January 1951 – print handout',
-  'print.intro': 'Handout: the front at the start of each phase, with a one-line summary and the sources. Shaded and hatched: PVA/KPA side. Solid line: documented; dashed: reconstructed from named places; dotted: approximate.',
-  'print.button': 'Print',
-  'print.legend': 'Lines between the dates shown were interpolated by the map and are not sourced positions.',
   'print.open': 'Print handout',
   'describe.title': 'Describe the map',
-  'describe.front': 'On {date} the front line ran near {places} (listed west to east).',
-  'describe.un': 'Key places on the UN side: {places}.',
-  'describe.pva': 'Key places on the PVA/KPA side: {places}.',
-  'describe.lostByUN': 'Passed to the PVA/KPA side since {date}: {places}.',
-  'describe.gainedByUN': 'Regained by the UN since {date}: {places}.',
-  'describe.noChange': 'No key place changed sides since {date}.',
-  'describe.noMansLand': 'No-man’s land, held by neither side, lay between the UN front and the PVA/KPA forward positions; in it: {places}.',
-  'describe.infiltrated': 'Behind the UN front, {name}; in it: {places}.',
-  'describe.interpolated': 'The line for this date is interpolated between two dated lines.',
-  'describe.none': 'none',
-  'describe.listSeparator': ', ',
-  'describe.andMore': ' and {count} more',
   'compare.open': 'Compare two dates',
   'compare.mapSwipe': 'Map comparing {a} (left of the divider) with {b} (right of it)',
   'compare.mapOverlay': 'Map of {b} with the front of {a} and the ground that changed hands',
@@ -157,8 +144,6 @@ export const en = {
   'map.hintCtrl': 'Use Ctrl + scroll to zoom the map',
   'map.hintCmd': 'Use ⌘ + scroll to zoom the map',
   'present.button': 'Present',
-  'present.exit': 'Leave present mode (Esc)',
-  'present.keys': 'Next phase: Page Down, → or Space. Previous phase: Page Up or ←.',
   'map.keys': 'Map keys: arrow keys move the map, + and − zoom in and out.',
   'side.UN': 'UN',
   'side.PVA/KPA': 'PVA/KPA',
@@ -226,4 +211,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;
+export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;

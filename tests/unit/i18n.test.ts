@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
 import { enBuilder } from '../../src/locales/en-builder.ts';
+import { enPresent } from '../../src/locales/en-present.ts';
+import { enPrint } from '../../src/locales/en-print.ts';
+import { enDescribe } from '../../src/locales/en-describe.ts';
 import { enCompare } from '../../src/locales/en-compare.ts';
 import { enExport } from '../../src/locales/en-export.ts';
 import { enForces } from '../../src/locales/en-forces.ts';
@@ -28,7 +31,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
+  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -36,6 +39,9 @@ describe('catalogues', () => {
     expect(Object.keys(english)).toHaveLength(sizes);
     for (const k of Object.keys(enBuilder)) expect(k).toMatch(/^builder\./);
     for (const k of Object.keys(enCompare)) expect(k).toMatch(/^compare\./);
+    for (const k of Object.keys(enDescribe)) expect(k).toMatch(/^describe\./);
+    for (const k of Object.keys(enPrint)) expect(k).toMatch(/^print\./);
+    for (const k of Object.keys(enPresent)) expect(k).toMatch(/^present\./);
     for (const k of Object.keys(enExport)) expect(k).toMatch(/^export\./);
     for (const k of Object.keys(enForces)) expect(k).toMatch(/^forces\./);
     for (const k of Object.keys(enLesson)) expect(k).toMatch(/^lesson\./);
