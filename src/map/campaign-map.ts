@@ -286,6 +286,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   let unitsLayer: UnitsLayer | undefined;
   let spans: UnitSpan[] = [];
   const symbolSize = new Map<string, [number, number]>();
+  /** Each unit symbol's drawing around its anchor: left, top, right, bottom (CSS pixels at icon scale 1). */
+  const symbolExtent = new Map<string, [number, number, number, number]>();
 
 
   /** Whether each stop's label is shown (by span index), to set only changes. */
@@ -302,6 +304,52 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       map.setFeatureState({ source: 'units', id: k }, { shown: shown ? 1 : 0 });
     });
     return changed;
+  };
+
+  /** Screen boxes [x0, y0, x1, y1] of the unit symbols of the view on screen (CSS pixels). */
+  const unitBoxes = (): [number, number, number, number][] => {
+    if (!current || compare?.view === 'overlay') return [];
+    const scale = iconScale(map.getZoom());
+    return current.units.features.flatMap((f) => {
+      const e = symbolExtent.get(f.properties.unit);
+      if (!e || !symbolSize.has(f.properties.unit)) return [];
+      const p = map.project(f.geometry.coordinates as [number, number]);
+      return [[p.x - e[0] * scale, p.y - e[1] * scale, p.x + e[2] * scale, p.y + e[3] * scale]];
+    });
+  };
+  /** Ids of the places whose labels a unit symbol covers (hidden by feature state). */
+  let covered = new Set<string>();
+  /** What coverLabels last looked at: the view's day and the camera. */
+  let coverKey = '';
+  /**
+   * Hides the place labels under a unit symbol, so no unit sits on a place's name: a town's
+   * (rank 2, 3) name gives way to the unit; a major city's (rank 1) is drawn right of the symbol
+   * instead (place-labels-clear), or, where a symbol is there too, stays where it was, drawn over
+   * the symbol: the more important label wins. Custom
+   * layers take no part in MapLibre's label placement, so this asks the placement which labels
+   * each symbol's box hits (queryRenderedFeatures) and hides those by feature state: no data
+   * goes to MapLibre's worker, so playback stays as cheap. A hidden label keeps its place
+   * (others do not move into it). Runs after a frame whose day or camera changed, and when idle.
+   */
+  const coverLabels = (force = false) => {
+    if (!loaded || lost || removed) return;
+    const c = map.getCenter();
+    const key = `${current?.day}|${compare?.view}|${map.getZoom()}|${c.lng}|${c.lat}|${symbolSize.size}`;
+    if (key === coverKey && !force) return;
+    coverKey = key;
+    const next = new Set<string>();
+    const blocked = new Set<string>();
+    for (const [x0, y0, x1, y1] of unitBoxes()) {
+      for (const hit of map.queryRenderedFeatures([[x0, y0], [x1, y1]], { layers: ['place-labels', 'place-labels-clear'] })) {
+        if (typeof hit.id === 'string') (hit.layer.id === 'place-labels' ? next : blocked).add(hit.id);
+      }
+    }
+    // A major city whose moved name would meet a symbol too keeps its own: it wins, drawn over it.
+    for (const id of blocked) next.delete(id);
+    for (const id of new Set([...covered, ...next])) {
+      if (covered.has(id) !== next.has(id)) map.setFeatureState({ source: 'places', id }, { covered: next.has(id) });
+    }
+    covered = next;
   };
 
   /** Each arrow's opacity on the map (by the arrow's index in the pack), to set only changes. */
@@ -402,6 +450,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   let campaignShown = false;
   /** After each frame: once the view in flight is on screen, say so and send the next one. */
   const onRender = () => {
+    coverLabels();
     if (inFlight) {
       drawn(inFlight.view);
       inFlight = undefined;
@@ -415,6 +464,12 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     }
   };
   map.on('render', onRender);
+  // Labels placed after the last change (tiles, glyphs coming in) are looked at once all is drawn.
+  map.on('idle', () => coverLabels(true));
+  if (import.meta.env.VITE_TEST_HOOKS) {
+    // Browser-test builds only (tests/browser/labels.test.ts): the map and the unit symbols' boxes.
+    Object.assign(options.container, { testMap: map, unitBoxes });
+  }
   if (import.meta.env.VITE_BENCH) {
     // Benchmark builds only: lets `npm run bench` force repaints of an unchanged map (its
     // baseline for playback). Removed from every other build.
@@ -455,6 +510,11 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     void symbolImages.then((images) => {
       if (removed) return;
       for (const [id, data] of images) symbolSize.set(id, [data.width / SYMBOL_RATIO, data.height / SYMBOL_RATIO]);
+      // A major city's moved name starts 10 px right of the widest symbol (clear of its label padding and
+      // of a unit a little off the city's dot), at every zoom (ems of 14 px).
+      const half = Math.max(0, ...[...symbolExtent.values()].map(([, , right]) => right));
+      const at = (zoom: number): maplibregl.ExpressionSpecification => ['literal', [(half * iconScale(zoom) + 10) / 14, 0]];
+      if (half > 0) map.setLayoutProperty('place-labels-clear', 'text-offset', ['interpolate', ['linear'], ['zoom'], 5, at(5), 8, at(8), 10, at(10)]);
       unitsLayer?.setImages(images, SYMBOL_RATIO);
       performance.mark('campaign:symbols-added');
       map.triggerRepaint();
@@ -522,6 +582,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     // while it was lost (surroundings, reference lines).
     arrowShown = [];
     labelShown = [];
+    covered = new Set();
+    coverKey = '';
     options.onContextLost?.(false);
     inFlight = undefined;
     pending ??= current;
@@ -551,6 +613,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setPack(p, symbols) {
       if (pack) return;
       pack = p;
+      for (const [id, sym] of Object.entries(symbols)) symbolExtent.set(id, [sym.anchor.x, sym.anchor.y, sym.width - sym.anchor.x, sym.height - sym.anchor.y]);
       symbolImages = decodeSymbols(symbols).catch(() => []);
       start();
     },
@@ -569,6 +632,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       relabel();
       if (!loaded || lost) return;
       map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
+      map.setLayoutProperty('place-labels-clear', 'text-field', labelField(lang));
       map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
       map.setLayoutProperty('parallel-label', 'text-field', labelField(lang));
       map.setLayoutProperty('ref-line-labels', 'text-field', labelField(lang));

@@ -264,14 +264,36 @@ export function layers(lang: Lang): LayerSpecification[] {
         'text-justify': 'auto',
         'symbol-sort-key': ['get', 'rank'],
       },
-      paint: textPaint(COLORS.label, 1.6),
+      // A unit symbol drawn over a minor place's label hides it (feature state `covered`, set by
+      // campaign-map.ts): the unit wins over a town, a major city's name over the unit.
+      paint: { ...textPaint(COLORS.label, 1.6), 'text-opacity': ['case', ['boolean', ['feature-state', 'covered'], false], 0, 1] },
+    },
+    {
+      // A major city's name moved clear of a unit symbol on its place: shown instead of its
+      // place-labels label while a symbol covers that (feature state `covered`). Right of the
+      // symbol; campaign-map.ts sets the offset from the widest symbol once the symbols are in.
+      id: 'place-labels-clear',
+      type: 'symbol',
+      source: 'places',
+      filter: ['==', ['get', 'rank'], 1],
+      layout: {
+        'text-field': labelField(lang),
+        'text-font': [LABEL_FONT],
+        'text-size': 14,
+        'text-anchor': 'left',
+        'text-offset': [1.4, 0],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { ...textPaint(COLORS.label, 1.6), 'text-opacity': ['case', ['boolean', ['feature-state', 'covered'], false], 1, 0] },
     },
   ];
 }
 
 /** The whole style, with empty sources the map module fills on load. */
 export function style(lang: Lang, fontFaces: FontFace[]): StyleSpecification {
-  const sources = Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: empty }]));
+  // Places by their id, so a label can be hidden by feature state (campaign-map.ts coverLabels).
+  const sources = Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: empty, ...(id === 'places' ? { promoteId: 'id' } : {}) }]));
   return {
     version: 8,
     sources,

@@ -8,6 +8,8 @@ let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.TEST_PAGES = '1';
+  // Test hooks in the map (campaign-map.ts): Vite reads VITE_* from the environment.
+  process.env.VITE_TEST_HOOKS = '1';
   await build({ logLevel: 'warn' });
   server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
