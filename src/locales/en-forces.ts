@@ -1,4 +1,4 @@
-/** English messages of the forces panel: added by it (the embed does not show it). */
+/** English messages of the forces panel (with the names of armies, echelons and branches on its cards): added by it (the embed does not show it). */
 export const enForces = {
   'forces.title': 'Forces on the map ({count})',
   'forces.framing': 'Symbols follow NATO APP-6 / MIL-STD-2525 from the UN point of view: UN units are “friendly” (blue rectangles), PVA and KPA units “hostile” (red diamonds). This is the symbol convention, not a judgement. A unit is shown only on dates its position is known.',
@@ -6,4 +6,26 @@ export const enForces = {
   'forces.noteFailed': 'The note on this unit could not be loaded.',
   'forces.unplaced': 'Listed, not on the map on this date ({count})',
   'forces.unplacedHint': 'Formations of this month whose position on this date the sources do not give.',
+  'echelon.army-group': 'army group',
+  'echelon.army': 'army (field army)',
+  'echelon.corps': 'corps (a PVA “army” was corps-sized)',
+  'echelon.division': 'division',
+  'echelon.brigade': 'brigade',
+  'echelon.regiment': 'regiment',
+  'echelon.battalion': 'battalion',
+  'army.PVA': 'PVA (Chinese People’s Volunteer Army)',
+  'army.KPA': 'KPA (Korean People’s Army)',
+  'army.US': 'United States',
+  'army.ROK': 'Republic of Korea',
+  'army.UK': 'United Kingdom',
+  'army.Commonwealth': 'British Commonwealth',
+  'army.Turkey': 'Turkey',
+  'army.France': 'France',
+  'branch.infantry': 'infantry',
+  'branch.infantry (cavalry in name)': 'infantry (cavalry in name only)',
+  'branch.corps (headquarters)': 'corps headquarters',
+  'branch.field army (headquarters)': 'field army headquarters',
+  'branch.army group (headquarters)': 'command of several armies',
+  'branch.airborne infantry': 'airborne (parachute) infantry',
+  'branch.marine infantry': 'marine infantry',
 } as const;

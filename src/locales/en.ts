@@ -1,8 +1,9 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
+ * English message catalogue: with its parts (en-builder.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enBuilder } from './en-builder.ts';
+import type { enOffline } from './en-offline.ts';
 import type { enPresent } from './en-present.ts';
 import type { enPrint } from './en-print.ts';
 import type { enDescribe } from './en-describe.ts';
@@ -110,32 +111,10 @@ export const en = {
   'near.dir5': 'south-west',
   'near.dir6': 'west',
   'near.dir7': 'north-west',
-  'echelon.army-group': 'army group',
-  'echelon.army': 'army (field army)',
-  'echelon.corps': 'corps (a PVA “army” was corps-sized)',
-  'echelon.division': 'division',
-  'echelon.brigade': 'brigade',
-  'echelon.regiment': 'regiment',
-  'echelon.battalion': 'battalion',
   'legend.refLines': 'Named lines',
   'legend.refLineDates': '{name} ({from} – {to})',
   'legend.arrowAttack': 'Attack or withdrawal, in the direction of the move (blue UN, red PVA/KPA)',
   'legend.arrowRaid': 'Raid or infiltration',
-  'army.PVA': 'PVA (Chinese People’s Volunteer Army)',
-  'army.KPA': 'KPA (Korean People’s Army)',
-  'army.US': 'United States',
-  'army.ROK': 'Republic of Korea',
-  'army.UK': 'United Kingdom',
-  'army.Commonwealth': 'British Commonwealth',
-  'army.Turkey': 'Turkey',
-  'army.France': 'France',
-  'branch.infantry': 'infantry',
-  'branch.infantry (cavalry in name)': 'infantry (cavalry in name only)',
-  'branch.corps (headquarters)': 'corps headquarters',
-  'branch.field army (headquarters)': 'field army headquarters',
-  'branch.army group (headquarters)': 'command of several armies',
-  'branch.airborne infantry': 'airborne (parachute) infantry',
-  'branch.marine infantry': 'marine infantry',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.canvas': 'Map',
@@ -174,9 +153,6 @@ export const en = {
   'notice.badLang': 'The language “{value}” is not available.',
   'notice.badCompare': 'The link’s compare value “{value}” is not two dates (YYYY-MM-DD,YYYY-MM-DD) between {start} and {end}, so the map opens without compare.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
-  'offline.ready': 'This map is now saved in your browser: it will open and work without a network.',
-  'offline.update': 'A new version of the map is ready.',
-  'offline.reload': 'Reload to update',
   'notice.dismiss': 'Dismiss',
   'notice.textFailed': 'The text in {lang} could not be loaded, so the page stays in this language. ({error})',
 
@@ -211,4 +187,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;
+export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
 import { enBuilder } from '../../src/locales/en-builder.ts';
+import { enOffline } from '../../src/locales/en-offline.ts';
 import { enPresent } from '../../src/locales/en-present.ts';
 import { enPrint } from '../../src/locales/en-print.ts';
 import { enDescribe } from '../../src/locales/en-describe.ts';
@@ -31,7 +32,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
+  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -43,7 +44,8 @@ describe('catalogues', () => {
     for (const k of Object.keys(enPrint)) expect(k).toMatch(/^print\./);
     for (const k of Object.keys(enPresent)) expect(k).toMatch(/^present\./);
     for (const k of Object.keys(enExport)) expect(k).toMatch(/^export\./);
-    for (const k of Object.keys(enForces)) expect(k).toMatch(/^forces\./);
+    for (const k of Object.keys(enForces)) expect(k).toMatch(/^(forces|army|echelon|branch)\./);
+    for (const k of Object.keys(enOffline)) expect(k).toMatch(/^offline\./);
     for (const k of Object.keys(enLesson)) expect(k).toMatch(/^lesson\./);
     for (const k of Object.keys(enShare)) expect(k).toMatch(/^share\./);
   });
