@@ -319,7 +319,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   };
   /** Ids of the places whose labels a unit symbol covers (hidden by feature state). */
   let covered = new Set<string>();
-  /** What coverLabels last looked at: the view's day and the camera. */
+  /** What coverLabels last looked at: the unit symbols' boxes on screen. */
   let coverKey = '';
   /**
    * Hides the place labels under a unit symbol, so no unit sits on a place's name: a town's
@@ -329,17 +329,20 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
    * layers take no part in MapLibre's label placement, so this asks the placement which labels
    * each symbol's box hits (queryRenderedFeatures) and hides those by feature state: no data
    * goes to MapLibre's worker, so playback stays as cheap. A hidden label keeps its place
-   * (others do not move into it). Runs after a frame whose day or camera changed, and when idle.
+   * (others do not move into it). Runs after a frame in which a symbol's box moved on screen
+   * (a unit moved, or the camera did), and when idle (labels placed since).
    */
   const coverLabels = (force = false) => {
     if (!loaded || lost || removed) return;
-    const c = map.getCenter();
-    const key = `${current?.day}|${compare?.view}|${map.getZoom()}|${c.lng}|${c.lat}|${symbolSize.size}`;
+    // Keyed on where the symbols are on screen (to the pixel), not on the moment: during
+    // playback most frames move no symbol, and those ask MapLibre nothing.
+    const boxes = unitBoxes();
+    const key = `${compare?.view}|${boxes.map((b) => b.map(Math.round).join(',')).join(';')}`;
     if (key === coverKey && !force) return;
     coverKey = key;
     const next = new Set<string>();
     const blocked = new Set<string>();
-    for (const [x0, y0, x1, y1] of unitBoxes()) {
+    for (const [x0, y0, x1, y1] of boxes) {
       for (const hit of map.queryRenderedFeatures([[x0, y0], [x1, y1]], { layers: ['place-labels', 'place-labels-clear'] })) {
         if (typeof hit.id === 'string') (hit.layer.id === 'place-labels' ? next : blocked).add(hit.id);
       }
