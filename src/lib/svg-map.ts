@@ -23,7 +23,27 @@ export interface SvgDrawing {
   forward: string;
   /** Infiltrated areas shown, with their fade. */
   infiltrated: { d: string; opacity: number }[];
-  places: { id: string; x: number; y: number; name_en: string; name_ko: string }[];
+  /** Rank-1 places; `endEn`/`endKo`: the label goes left of the dot (it would leave the picture on the right). */
+  places: { id: string; x: number; y: number; name_en: string; name_ko: string; endEn: boolean; endKo: boolean }[];
+}
+
+/** Label font size and gap from the dot, in SVG user units (the renderers use these). */
+export const LABEL = { size: 12, gap: 5 } as const;
+
+/**
+ * A generous estimate of a label's width at LABEL.size: Latin letters about 0.62 em (wider
+ * than most sans-serif averages, so a label judged to fit does), Hangul and other wide
+ * characters 1 em.
+ */
+export function labelWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : 0.62;
+  return em * LABEL.size;
+}
+
+/** True if a label right of a dot at `x` would cross the picture's right edge (`width`). */
+export function labelGoesLeft(text: string, x: number, width: number): boolean {
+  return x + LABEL.gap + labelWidth(text) > width - 1;
 }
 
 /** An equirectangular projection scaled by cos(latitude): close to the map's look at this size. */
@@ -76,7 +96,8 @@ export function drawBasemap(pack: Pack, width: number): Omit<SvgDrawing, 'north'
       .filter((f) => f.properties.rank === 1 && f.properties.kind !== 'feature')
       .map((f) => {
         const [x, y] = project(f.geometry.coordinates);
-        return { id: f.properties.id, x, y, name_en: f.properties.name_en, name_ko: f.properties.name_ko };
+        const { id, name_en, name_ko } = f.properties;
+        return { id, x, y, name_en, name_ko, endEn: labelGoesLeft(name_en, x, width), endKo: labelGoesLeft(name_ko, x, width) };
       }),
   };
 }

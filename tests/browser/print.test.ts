@@ -62,6 +62,12 @@ async function layoutFaults(page: Page): Promise<string[]> {
         if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1) faults.push(`card ${i}: ${name} text is cut`);
         boxes.push([name, b]);
       }
+      // Place names stay whole inside the picture (the SVG clips what leaves it: "Samch…").
+      const svg = card.querySelector('svg');
+      if (svg) {
+        const sb = box(svg);
+        for (const label of svg.querySelectorAll('text')) if (!inside(box(label), sb)) faults.push(`card ${i}: place label "${label.textContent}" is cut by the picture's edge`);
+      }
       for (let a = 0; a < boxes.length; a++)
         for (let b = a + 1; b < boxes.length; b++) if (overlap(boxes[a][1], boxes[b][1])) faults.push(`card ${i}: ${boxes[a][0]} overlaps ${boxes[b][0]}`);
       for (let j = i + 1; j < cards.length; j++) if (overlap(cardBoxes[i], cardBoxes[j])) faults.push(`card ${i} overlaps card ${j}`);
@@ -100,6 +106,9 @@ describe('print handout layout', () => {
         expect(await w.page.locator('.held-print .marker').count()).toBe(0);
         await w.page.locator('.held-print').screenshot({ path: `tests/.artifacts/print-held-${lang}-${paper}.png` });
         expect(await layoutFaults(w.page)).toEqual([]);
+        // An undated source ends "n.d.", not "n.d..".
+        expect(await w.page.locator('.sources dl').innerText()).toContain('n.d.');
+        expect(await w.page.locator('.sources dl').innerText()).not.toMatch(/n\.d\.\./);
         // Print media at the paper's printable width: the layout the printer gets.
         await w.page.emulateMedia({ media: 'print' });
         await w.page.setViewportSize({ width: Math.round(PAPER[paper].printable), height: 1000 });
