@@ -82,6 +82,12 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Rune modules (*.svelte.ts) under test: Svelte's client runtime, so their effects run (no DOM).
+        resolve: { conditions: ['browser'] },
+        test: { name: 'runes', include: ['tests/runes/**/*.test.ts'], environment: './tests/runes/client-environment.ts' },
+      },
+      {
+        extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
