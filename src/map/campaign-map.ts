@@ -12,14 +12,14 @@ import { certaintyRuns, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { arrowFeatures, spanAt, unitSpans, unitStopLabels, type UnitSpan } from '../lib/forces.ts';
-import { createUnitsLayer, iconScale, UNITS_LAYER_ID, type UnitsLayer } from './units-layer.ts';
+import { createUnitsLayer, iconScale, startUnitsProgram, UNITS_LAYER_ID, type UnitsLayer } from './units-layer.ts';
 import { t } from '../lib/i18n.ts';
 import { labelFontFaces } from './fonts.ts';
 import { CAMERA, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
 import { morphPairs, type MorphPairs } from '../lib/morph-pairs.ts';
-import { createFrontLayer, FRONT_LAYER_ID, type FrontLayer, type SplitState } from './front-layer.ts';
+import { createFrontLayer, FRONT_LAYER_ID, startFrontPrograms, type FrontLayer, type SplitState } from './front-layer.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -219,6 +219,13 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     // and no animation frames to draw (on a slow machine the map is ready ~300 ms sooner).
     fadeDuration: 0,
   });
+  // The custom layers' shaders compile in the GPU process while the style and the data load
+  // (getContext returns the context MapLibre made; compiling changes none of its GL state).
+  const gl = map.getCanvas().getContext('webgl2');
+  if (gl) {
+    startFrontPrograms(gl);
+    startUnitsProgram(gl);
+  }
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   // The canvas is a tab stop (MapLibre's keyboard pan and zoom): say what it shows and which keys it takes.
@@ -479,6 +486,21 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     Object.assign(options.container, { benchRepaint: () => map.triggerRepaint() });
   }
 
+  /**
+   * Writes the front layer's other keyframe pairs in idle time once the map is complete, a
+   * few milliseconds at a time, so playback and the slider find them ready (a pair drawn
+   * before that is written when drawn).
+   */
+  const prepareInIdle = () => {
+    const idle = window.requestIdleCallback ?? ((run: IdleRequestCallback) => setTimeout(() => run({ didTimeout: false, timeRemaining: () => 8 }), 50));
+    const step: IdleRequestCallback = (deadline) => {
+      if (removed || !frontLayer) return;
+      while (deadline.timeRemaining() > 2) if (!frontLayer.prepare()) return;
+      idle(step);
+    };
+    idle(step);
+  };
+
   /** Puts the campaign on the map once both the style and the pack are in, in either order. */
   const start = () => {
     if (!pack || !styleLoaded || loaded || removed) return;
@@ -525,6 +547,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
         performance.mark('campaign:complete');
         setReady();
         options.onReady?.();
+        prepareInIdle();
       });
     });
   };

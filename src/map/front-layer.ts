@@ -11,6 +11,10 @@
  * triangulation made for one keyframe (earcut) cannot promise once its vertices move. The sea
  * mask above the layer still clips the shape to land (layer order, as before).
  *
+ * Buffers are sized for every pair when the layer is first drawn, but a pair's vertices are
+ * written and uploaded only when it is first drawn (or, after the map is complete, written in
+ * idle time: prepare): start-up builds the opening date's pair, not all 95.
+ *
  * Line: a quad per segment with round caps computed per pixel (their overlap makes round
  * joins), dashes by certainty from the distance along the run; the casing is drawn first with
  * the stencil so each pixel is painted once, keeping its opacity where caps overlap.
@@ -30,7 +34,8 @@ import earcut from 'earcut';
 import { mercator, runDistances, type MorphPair } from '../lib/morph-pairs.ts';
 import { COLORS, DASHES, FRONT_STYLE, infiltratedPattern, noMansLandPattern, territoryPattern, widthAt } from './colors.ts';
 import { FILL_FRAGMENT, FILL_VERTEX, LINE_FRAGMENT, LINE_VERTEX } from './front-shaders.ts';
-import { compileProgram } from './gl.ts';
+import { compileProgram, startProgram } from './gl.ts';
+import { FILL_STRIDE, LINE_STRIDE, pairLayout, writePair, type PairLayout, type PairVertices, type Slice } from './pair-vertices.ts';
 
 /** The layer's id in the style. */
 export const FRONT_LAYER_ID = 'front-gpu';
@@ -39,8 +44,6 @@ const { width: FRONT_WIDTH, casingWidth: CASING_WIDTH, casingOpacity: CASING_OPA
 /** Pattern texels per CSS pixel (territoryPattern is drawn at pixel ratio 2). */
 const PATTERN_RATIO = 2;
 const PATTERN_SIZE = 10;
-/** Floats per line vertex: start (from, to), end (from, to), run distance (from, to), corner (along, side, certainty). */
-const LINE_STRIDE = 13;
 /** The zone patterns' size in texels (colors.ts dotPattern, drawn at PATTERN_RATIO). */
 const ZONE_PATTERN_SIZE = 8;
 
@@ -67,6 +70,11 @@ export interface FrontLayer extends CustomLayerInterface {
    * True if that changes the picture.
    */
   showSplit(left: SplitState | undefined, split: number): boolean;
+  /**
+   * Writes the vertices of one pair not yet written (idle time, so playback never waits for
+   * one); false once every pair is. A pair drawn before it is prepared is written then.
+   */
+  prepare(): boolean;
 }
 
 /** One moment as the layer draws it: the front pair and its blend, and the zones'. */
@@ -86,6 +94,9 @@ interface Programs {
 interface Geometry {
   fillVao: WebGLVertexArrayObject;
   lineVao: WebGLVertexArrayObject;
+  fill: WebGLBuffer;
+  line: WebGLBuffer;
+  index: WebGLBuffer;
   owned: WebGLBuffer[];
 }
 
@@ -95,39 +106,66 @@ interface Buffers extends Geometry {
   zones?: Geometry & { areaVao: WebGLVertexArrayObject; band: WebGLTexture; infiltrated: WebGLTexture };
 }
 
-/** Where each pair's vertices sit in the shared buffers. */
-interface Slice {
-  fillFirst: number;
-  fillCount: number;
-  lineOffset: number;
-  lineCount: number;
-}
+/**
+ * A set of pairs whose vertices are written when first needed: the layout (every pair's place
+ * in the buffers) at once, a pair's vertices on demand, and which pairs the GPU has.
+ */
+class PairStore {
+  readonly layout: PairLayout;
+  /** Written and not yet uploaded, by pair index. */
+  private readonly written: (PairVertices | undefined)[] = [];
+  /** On the GPU (in the current context), by pair index. */
+  private onGpu: boolean[] = [];
+  /** The next pair `prepare` looks at. */
+  private next = 0;
 
-/** Vertices of every pair: the fill ring (a fan) and the line's segment quads. */
-export function layerVertices(pairs: readonly MorphPair[], closure: readonly Position[]) {
-  const ring = closure.map((c): [number, number] => [c[0], c[1]]);
-  const fill: number[] = [];
-  const line: number[] = [];
-  const index: number[] = [];
-  const slices: Slice[] = [];
-  let vertex = 0;
-  for (const p of pairs) {
-    const slice: Slice = { fillFirst: fill.length / 4, fillCount: 0, lineOffset: index.length, lineCount: 0 };
-    // Fan from a closure point at sea; the ring runs along the front and back round the north.
-    for (const [f, t] of [...ring.map((c) => [c, c]), ...p.from.map((f, i) => [f, p.to[i]])]) fill.push(f[0], f[1], t[0], t[1]);
-    fill.push(ring[0][0], ring[0][1], ring[0][0], ring[0][1]);
-    slice.fillCount = fill.length / 4 - slice.fillFirst;
-    for (let i = 0; i + 1 < p.from.length; i++) {
-      for (const [along, side] of [[0, -1], [0, 1], [1, -1], [1, 1]]) {
-        line.push(...p.from[i], ...p.to[i], ...p.from[i + 1], ...p.to[i + 1], p.runFrom[i], p.runTo[i], along, side, p.certainty[i]);
-      }
-      index.push(vertex, vertex + 1, vertex + 2, vertex + 1, vertex + 3, vertex + 2);
-      vertex += 4;
-    }
-    slice.lineCount = index.length - slice.lineOffset;
-    slices.push(slice);
+  constructor(
+    private readonly pair: (k: number) => MorphPair,
+    lengths: readonly number[],
+    private readonly closure: readonly Position[],
+  ) {
+    this.layout = pairLayout(lengths, closure.length);
   }
-  return { fill: new Float32Array(fill), line: new Float32Array(line), index: new Uint32Array(index), slices };
+
+  get count(): number {
+    return this.layout.slices.length;
+  }
+
+  /** Writes pair `k` if it is neither written nor on the GPU; true if it wrote. */
+  write(k: number): boolean {
+    if (this.written[k] || this.onGpu[k]) return false;
+    this.written[k] = writePair(this.pair(k), this.closure, this.layout.slices[k]);
+    return true;
+  }
+
+  /** Writes the next pair not yet written; false once all are. */
+  prepare(): boolean {
+    while (this.next < this.count) if (this.write(this.next++)) return true;
+    return false;
+  }
+
+  /** Makes sure the GPU has pair `k` (`geometry`'s buffers are sized for every pair). */
+  ensure(g: WebGL2RenderingContext, geometry: Geometry, k: number): void {
+    if (this.onGpu[k]) return;
+    this.write(k);
+    const v = this.written[k]!;
+    const slice = this.layout.slices[k];
+    // The element buffer belongs to the vertex array bound: bind ours, never MapLibre's.
+    g.bindVertexArray(geometry.lineVao);
+    g.bindBuffer(g.ARRAY_BUFFER, geometry.fill);
+    g.bufferSubData(g.ARRAY_BUFFER, slice.fillFirst * FILL_STRIDE * 4, v.fill);
+    g.bindBuffer(g.ARRAY_BUFFER, geometry.line);
+    g.bufferSubData(g.ARRAY_BUFFER, slice.lineVertex * LINE_STRIDE * 4, v.line);
+    g.bufferSubData(g.ELEMENT_ARRAY_BUFFER, slice.lineOffset * 4, v.index);
+    this.written[k] = undefined;
+    this.onGpu[k] = true;
+  }
+
+  /** The GPU lost its buffers (the layer was removed): every pair is uploaded again when drawn. */
+  forget(): void {
+    this.onGpu = [];
+    this.next = 0;
+  }
 }
 
 /** A pair drawn dotted (grade 3) along its whole length: the forward line is one style. */
@@ -144,9 +182,12 @@ function outline(ring: readonly Position[]): MorphPair {
   return { from: line, to: line, certainty, runFrom: run, runTo: run };
 }
 
-/** The zones' vertices: forward pairs then area outlines (layerVertices), and the areas' triangles. */
-export function zoneVertices(zones: ZoneGeometry, closure: readonly Position[]) {
-  const lines = layerVertices([...zones.forward.map(dotted), ...zones.areas.map(outline)], closure);
+/** The zones' pairs (forward pairs, then area outlines) as a PairStore, and the areas' triangles. */
+function zoneGeometry(zones: ZoneGeometry, closure: readonly Position[]) {
+  const forward = zones.forward.length;
+  const pair = (k: number) => (k < forward ? dotted(zones.forward[k]) : outline(zones.areas[k - forward]));
+  const lengths = [...zones.forward.map((p) => p.from.length), ...zones.areas.map((r) => r.length)];
+  const store = new PairStore(pair, lengths, closure);
   const area: number[] = [];
   const areas = zones.areas.map((ring) => {
     const open = ring.slice(0, -1);
@@ -154,7 +195,7 @@ export function zoneVertices(zones: ZoneGeometry, closure: readonly Position[]) 
     for (const k of earcut(open.flatMap((c) => [c[0], c[1]]))) area.push(open[k][0], open[k][1], open[k][0], open[k][1]);
     return { first, count: area.length / 4 - first };
   });
-  return { ...lines, forwardCount: zones.forward.length, area: new Float32Array(area), areas };
+  return { store, slices: store.layout.slices, forwardCount: forward, area: new Float32Array(area), areas };
 }
 
 function attribute(gl: WebGL2RenderingContext, program: WebGLProgram, name: string, size: number, stride: number, offset: number): void {
@@ -163,32 +204,33 @@ function attribute(gl: WebGL2RenderingContext, program: WebGLProgram, name: stri
   gl.vertexAttribPointer(at, size, gl.FLOAT, false, stride * 4, offset * 4);
 }
 
-function upload(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof layerVertices>): Geometry {
+/** Buffers sized for every pair of `layout`, empty until PairStore.ensure writes a pair. */
+function allocate(gl: WebGL2RenderingContext, programs: Programs, layout: PairLayout): Geometry {
   const fillBuffer = gl.createBuffer();
   const lineBuffer = gl.createBuffer();
   const indexBuffer = gl.createBuffer();
   const fillVao = gl.createVertexArray();
   gl.bindVertexArray(fillVao);
   gl.bindBuffer(gl.ARRAY_BUFFER, fillBuffer);
-  gl.bufferData(gl.ARRAY_BUFFER, data.fill, gl.STATIC_DRAW);
+  gl.bufferData(gl.ARRAY_BUFFER, layout.fillVertices * FILL_STRIDE * 4, gl.STATIC_DRAW);
   attribute(gl, programs.fill, 'a_pos', 4, 4, 0);
   const lineVao = gl.createVertexArray();
   gl.bindVertexArray(lineVao);
   gl.bindBuffer(gl.ARRAY_BUFFER, lineBuffer);
-  gl.bufferData(gl.ARRAY_BUFFER, data.line, gl.STATIC_DRAW);
+  gl.bufferData(gl.ARRAY_BUFFER, layout.lineVertices * LINE_STRIDE * 4, gl.STATIC_DRAW);
   attribute(gl, programs.line, 'a_start', 4, LINE_STRIDE, 0);
   attribute(gl, programs.line, 'a_end', 4, LINE_STRIDE, 4);
   attribute(gl, programs.line, 'a_run', 2, LINE_STRIDE, 8);
   attribute(gl, programs.line, 'a_corner', 3, LINE_STRIDE, 10);
   gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
-  gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, data.index, gl.STATIC_DRAW);
+  gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, layout.indices * 4, gl.STATIC_DRAW);
   gl.bindVertexArray(null);
-  return { fillVao, lineVao, owned: [fillBuffer, lineBuffer, indexBuffer] };
+  return { fillVao, lineVao, fill: fillBuffer, line: lineBuffer, index: indexBuffer, owned: [fillBuffer, lineBuffer, indexBuffer] };
 }
 
 /** The zones' geometry: their lines and fans as upload() does, and the areas' triangles. */
-function uploadZones(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof zoneVertices>): NonNullable<Buffers['zones']> {
-  const geometry = upload(gl, programs, data);
+function uploadZones(gl: WebGL2RenderingContext, programs: Programs, data: ReturnType<typeof zoneGeometry>): NonNullable<Buffers['zones']> {
+  const geometry = allocate(gl, programs, data.store.layout);
   const areaBuffer = gl.createBuffer();
   const areaVao = gl.createVertexArray();
   gl.bindVertexArray(areaVao);
@@ -224,14 +266,21 @@ function rgba(hex: string, opacity: number): [number, number, number, number] {
   return [c[0], c[1], c[2], opacity];
 }
 
+/** Starts compiling the layer's programs in `gl` (see startProgram): call when the map is created. */
+export function startFrontPrograms(gl: WebGL2RenderingContext): void {
+  startProgram(gl, FILL_VERTEX, FILL_FRAGMENT);
+  startProgram(gl, LINE_VERTEX, LINE_FRAGMENT);
+}
+
 /**
  * Creates the layer for a pack's pairs. `closure` closes each front round the north (the
  * manifest's northClosure); the layer draws nothing until `show` is first called, and no zone
  * until `showZones` is.
  */
 export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly Position[], zones?: ZoneGeometry): FrontLayer {
-  const data = layerVertices(pairs, closure);
-  const zoneData = zones ? zoneVertices(zones, closure) : undefined;
+  const store = new PairStore((k) => pairs[k], pairs.map((p) => p.from.length), closure);
+  const data = { slices: store.layout.slices };
+  const zoneData = zones ? zoneGeometry(zones, closure) : undefined;
   let zonesShown: { forward: number; weight: number; opacity: number[] } | undefined;
   let map: MapLibreMap | undefined;
   let gl: WebGL2RenderingContext | undefined;
@@ -279,6 +328,8 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       if (programs) for (const p of Object.values(programs)) g.deleteProgram(p);
       buffers = undefined;
       programs = undefined;
+      store.forget();
+      zoneData?.store.forget();
       map = undefined;
     },
     show(index, weight) {
@@ -298,6 +349,9 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       split = next;
       return !same;
     },
+    prepare() {
+      return store.prepare() || (zoneData?.store.prepare() ?? false);
+    },
     showZones(forward, weight, opacity) {
       const next = zonesOf(forward, weight, opacity);
       if (!next) return false;
@@ -311,7 +365,7 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       // Compiled and uploaded in the first render, not in onAdd: MapLibre restores its cached
       // GL state (bound buffers, vertex arrays, textures) only after a custom layer renders.
       programs ??= { fill: compileProgram(g, FILL_VERTEX, FILL_FRAGMENT), line: compileProgram(g, LINE_VERTEX, LINE_FRAGMENT) };
-      buffers ??= { ...upload(g, programs, data), pattern: texture(g, territoryPattern(PATTERN_SIZE)), zones: zoneData ? uploadZones(g, programs, zoneData) : undefined };
+      buffers ??= { ...allocate(g, programs, store.layout), pattern: texture(g, territoryPattern(PATTERN_SIZE)), zones: zoneData ? uploadZones(g, programs, zoneData) : undefined };
       const matrix = options.defaultProjectionData.mainMatrix as Float32Array | number[];
       const zoom = map.getZoom();
       const ratio = map.getPixelRatio();
@@ -335,6 +389,12 @@ export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly 
       /** Draws one moment: territory, zones, then the line (within the scissor box if set). */
       const drawMoment = (at: { index: number; weight: number }, atZones: typeof zonesShown) => {
         const slice = data.slices[at.index];
+        // The pairs this moment draws, on the GPU before anything is drawn (written now if idle time has not yet).
+        store.ensure(g, buffers!, at.index);
+        if (zoneData && buffers!.zones && atZones) {
+          if (atZones.forward >= 0) zoneData.store.ensure(g, buffers!.zones, atZones.forward);
+          atZones.opacity.forEach((o, k) => o > 0 && zoneData.store.ensure(g, buffers!.zones!, zoneData.forwardCount + k));
+        }
         g.enable(g.STENCIL_TEST);
         g.stencilMask(0xff);
         g.clearStencil(0);

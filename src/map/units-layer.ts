@@ -8,7 +8,7 @@
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import type { UnitSpan } from '../lib/forces.ts';
 import { UNIT_FRAGMENT, UNIT_VERTEX } from './units-shaders.ts';
-import { compileProgram } from './gl.ts';
+import { compileProgram, startProgram } from './gl.ts';
 
 /** The layer's id in the style. */
 export const UNITS_LAYER_ID = 'units-gpu';
@@ -65,6 +65,11 @@ function atlas(images: readonly [string, ImageData][]): { data: Uint8Array; widt
     for (let r = 0; r < img.height; r++) data.set(img.data.subarray(r * img.width * 4, (r + 1) * img.width * 4), ((py + r) * width + px) * 4);
   }
   return { data, width, height, rects };
+}
+
+/** Starts compiling the layer's program in `gl` (see startProgram): call when the map is created. */
+export function startUnitsProgram(gl: WebGL2RenderingContext): void {
+  startProgram(gl, UNIT_VERTEX, UNIT_FRAGMENT);
 }
 
 /** Creates the layer for a pack's unit spans; it draws nothing until it has images and a day. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontAt, prepareFronts } from '../../src/lib/morph.ts';
 import { mercator, morphPairs, runDistances } from '../../src/lib/morph-pairs.ts';
-import { layerVertices } from '../../src/map/front-layer.ts';
+import { layerVertices } from '../../src/map/pair-vertices.ts';
 import type { FrontFeature } from '../../src/lib/types.ts';
 
 function front(id: string, date: string, coords: number[][], certainty: 1 | 2 | 3 = 1): FrontFeature {
