@@ -168,10 +168,21 @@ export function parseAppParams(search: string, packStart: number, packEnd: numbe
   const lesson = expanded.lesson;
   // A lesson plays within its own range.
   const [first, last] = lesson ? [dayOf(lesson.start), dayOf(lesson.end)] : [packStart, packEnd];
-  const page = pageParams(q, first, last, notices);
+  const { compare, ...page } = pageParams(q, first, last, notices);
   const present = flag(q, 'present', false, notices);
   const download = choice(q, 'download', ['none', 'video', 'picture'] as const, 'none', notices);
-  return { ...page, ...(lesson ? { lesson } : {}), present, ...(download !== 'none' ? { download } : {}), notices };
+  const compared = compareUnless(compare, lesson ? 'lesson' : present ? 'present' : undefined, notices);
+  return { ...page, ...compared, ...(lesson ? { lesson } : {}), present, ...(download !== 'none' ? { download } : {}), notices };
+}
+
+/**
+ * `compare=` in a link that also opens a lesson or present mode, which show one date: compare
+ * gives way to them, and a notice says so (it is not dropped silently).
+ */
+function compareUnless(compare: CompareDates | undefined, mode: 'lesson' | 'present' | undefined, notices: Notice[]): { compare?: CompareDates } {
+  if (!compare || !mode) return compare ? { compare } : {};
+  notices.push({ key: mode === 'lesson' ? 'notice.compareInLesson' : 'notice.compareInPresent', vars: {} });
+  return {};
 }
 
 /**
@@ -253,7 +264,7 @@ export function parseEmbedParams(search: string, packStart: number, packEnd: num
   search = expanded.search;
   const q = searchParams(search);
   const notices: Notice[] = [...expanded.notices];
-  const page = pageParams(q, packStart, packEnd, notices);
+  const { compare, ...page } = pageParams(q, packStart, packEnd, notices);
   const rawOrigin = q.get('parentOrigin');
   let parentOrigin: string | undefined;
   if (rawOrigin !== null) {
@@ -265,5 +276,6 @@ export function parseEmbedParams(search: string, packStart: number, packEnd: num
   const narrative = choice(q, 'narrative', ['open', 'closed', 'none'] as const, 'closed', notices);
   const controls = flag(q, 'controls', true, notices);
   const interactive = flag(q, 'interactive', true, notices);
-  return { ...page, ...(expanded.lesson ? { lesson: expanded.lesson } : {}), notices, autoplay, speed, narrative, controls, interactive, parentOrigin };
+  const compared = compareUnless(compare, expanded.lesson ? 'lesson' : undefined, notices);
+  return { ...page, ...compared, ...(expanded.lesson ? { lesson: expanded.lesson } : {}), notices, autoplay, speed, narrative, controls, interactive, parentOrigin };
 }

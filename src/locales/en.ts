@@ -152,6 +152,8 @@ export const en = {
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
   'notice.badLang': 'The language “{value}” is not available.',
   'notice.badCompare': 'The link’s compare value “{value}” is not two dates (YYYY-MM-DD,YYYY-MM-DD) between {start} and {end}, so the map opens without compare.',
+  'notice.compareInPresent': 'Compare is not available in present mode, so the map shows one date.',
+  'notice.compareInLesson': 'Compare is not available during a lesson, so the lesson shows one date.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.dismiss': 'Dismiss',
   'notice.textFailed': 'The text in {lang} could not be loaded, so the page stays in this language. ({error})',

@@ -2,7 +2,8 @@
  * Compare mode (issue 15): the swipe by mouse, touch and keyboard (the pixels left of the
  * divider are date A's map, right of it date B's), the overlay's gained and lost ground,
  * compare= deep links good and bad, leaving for date B, the embed's parameter and messages,
- * the SVG fallback, layout at desktop and phone widths in both languages, and axe.
+ * the SVG fallback, layout at desktop and phone widths in both languages, axe, and compare
+ * asked for beside present mode or a lesson (a notice says it is not available there).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
+import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 
 const base = inject('baseUrl');
 const HOST = 'http://localhost:9111';
@@ -207,6 +209,71 @@ describe('compare in the app', () => {
     expect(await w.page.locator('.compare-panel').count()).toBe(0);
     expect(await dateSlider(w.page).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
     expect(await w.page.getByRole('button', { name: 'Compare two dates' }).count()).toBe(1);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('compare beside present mode or a lesson', () => {
+  const LESSON: Lesson = {
+    version: 1, title: 'Seoul falls', start: '1951-01-01', end: '1951-01-24', lang: 'en', autoplay: false, speed: 'normal', narrative: 'closed', controls: true,
+    stops: [{ date: '1951-01-04', caption: 'Seoul falls.' }],
+  };
+  const notice = (p: Page | Frame) => p.locator('.notices .notice');
+
+  it.each([
+    ['en', 'Compare is not available in present mode, so the map shows one date.'],
+    ['ko', '발표 화면에서는 두 날짜를 비교할 수 없어 지도는 한 날짜만 보여 줍니다.'],
+  ] as const)('present=1 with compare= opens present mode with a notice in %s, and the map works', async (lang, text) => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = w;
+    await page.goto(`${base}?${PAIR}&present=1&date=1951-01-04&lang=${lang}`);
+    await waitForMap(page, 45_000);
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(true);
+    await expect.poll(() => notice(page).innerText()).toContain(text);
+    expect(await notice(page).isVisible()).toBe(true);
+    expect(await page.locator('.compare-panel').count()).toBe(0);
+    expect(await divider(page).count()).toBe(0);
+    expect(page.url()).not.toContain('compare=');
+    // The notice sits in view over present mode, inside the screen, beside the title, and nothing covers it.
+    const box = (await notice(page).boundingBox())!;
+    const title = (await page.locator('.present-title').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    expect(box.x).toBeGreaterThanOrEqual(title.x + title.width);
+    const onTop = await notice(page).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + 8, r.y + r.height / 2));
+    });
+    expect(onTop).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // The map and the clicker keys still work: the next phase moves the date on.
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('.present-date').textContent()).toBe(lang === 'en' ? '5 January 1951' : '1951년 1월 5일');
+    await page.screenshot({ path: `tests/.artifacts/compare-present-notice-${lang}.png` });
+    // The notice can be dismissed.
+    await notice(page).getByRole('button').click();
+    await expect.poll(() => notice(page).count()).toBe(0);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it.each(['index.html', 'embed.html'])('a lesson link with compare= in %s plays the lesson, with a notice, and axe passes', async (path) => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.goto(`${base}${path}?lesson=${encodeLesson(LESSON)}&${PAIR}&lang=en`);
+    await waitForMap(page, 45_000);
+    await expect.poll(() => notice(page).innerText()).toContain('Compare is not available during a lesson, so the lesson shows one date.');
+    expect(await notice(page).isVisible()).toBe(true);
+    expect(await page.locator('.compare-panel').count()).toBe(0);
+    expect(await divider(page).count()).toBe(0);
+    expect(await dateSlider(page).getAttribute('aria-valuetext')).toMatch(/^1 January 1951/);
+    // The lesson and the map work: Start plays to the first stop.
+    await page.getByRole('button', { name: 'Start the lesson' }).click();
+    await expect.poll(() => dateSlider(page).getAttribute('aria-valuetext'), { timeout: 30_000 }).toMatch(/^4 January 1951/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `tests/.artifacts/compare-lesson-notice-${path.replace('.html', '')}.png` });
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });

@@ -152,6 +152,20 @@ describe('lessons in the URL parameters', () => {
     expect(p.day).toBe(dayOf('1951-01-01'));
   });
 
+  it('compare= beside a lesson gives way to the lesson with a notice, in the full map and the embed', () => {
+    const q = `?lesson=${encodeLesson(sample())}&compare=1951-01-02,1951-01-10`;
+    for (const p of [parseAppParams(q, start, end, decodeLesson), parseEmbedParams(q, start, end, decodeLesson)]) {
+      expect(p.lesson?.title).toBe('Seoul falls');
+      expect(p.compare).toBeUndefined();
+      expect(p.day).toBe(dayOf('1951-01-01'));
+      expect(p.notices).toEqual([{ key: 'notice.compareInLesson', vars: {} }]);
+    }
+    // A broken lesson is dropped: the plain map then opens compare as asked.
+    const broken = parseAppParams(`?lesson=${encodeLesson(sample()).slice(0, -10)}&compare=1951-01-02,1951-01-10`, start, end, decodeLesson);
+    expect(broken.compare).toEqual(['1951-01-02', '1951-01-10']);
+    expect(broken.notices.map((n) => n.key)).toEqual(['notice.lesson.encoding']);
+  });
+
   it('a broken lesson leaves the plain map with a notice', () => {
     const broken = encodeLesson(sample()).slice(0, -10);
     for (const p of [parseAppParams(`?lesson=${broken}&date=1951-01-04`, start, end, decodeLesson), parseEmbedParams(`?lesson=${broken}&date=1951-01-04`, start, end, decodeLesson)]) {

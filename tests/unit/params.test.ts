@@ -82,6 +82,14 @@ describe('compare=', () => {
     },
   );
 
+  it('gives way to present mode with a notice, not silently; a bad value still says what is wrong', () => {
+    const p = parseAppParams('?compare=1951-01-01,1951-01-24&present=1&date=1951-01-04', start, end);
+    expect([p.present, p.compare, p.day]).toEqual([true, undefined, dayOf('1951-01-04')]);
+    expect(p.notices).toEqual([{ key: 'notice.compareInPresent', vars: {} }]);
+    expect(parseAppParams('?compare=1951-01-01&present=1', start, end).notices.map((n) => n.key)).toEqual(['notice.badCompare']);
+    expect(parseAppParams('?compare=1951-01-01,1951-01-24&present=0', start, end)).toMatchObject({ compare: ['1951-01-01', '1951-01-24'], notices: [] });
+  });
+
   it('checks both dates against a narrowed range', () => {
     const p = parseAppParams('?start=1951-01-04&end=1951-01-15&compare=1951-01-01,1951-01-10', start, end);
     expect(p.compare).toBeUndefined();
