@@ -97,6 +97,10 @@ describe('auto-height and the host script', () => {
     await expect.poll(b).not.toBe(300);
     // The open narrative makes the first embed taller than the bare one.
     expect(await a()).toBeGreaterThan(await b());
+    // Its citations are named after the first view (the text grows): the height settles after that.
+    const fa = w.page.frameLocator('#a');
+    await fa.locator('.narrative .cite a').first().waitFor();
+    await expect.poll(async () => (await a()) === (await fa.locator('html').evaluate((el) => el.scrollHeight))).toBe(true);
 
     // Hostile messages: from the host page itself, malformed, absurd. None resizes anything.
     const [ha, hb] = [await a(), await b()];
