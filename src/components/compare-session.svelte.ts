@@ -11,6 +11,7 @@ import type { CompareDates, CompareView } from '../lib/params.ts';
 import type { Lang } from '../lib/types.ts';
 import { viewAt } from '../lib/view.ts';
 import type { MapCompare } from '../map/campaign-map.ts';
+import type { ExportCompare } from '../export/export-map.ts';
 
 /** Compare's components and figures client (./compare/index.ts). */
 export type CompareKit = typeof import('./compare/index.ts');
@@ -117,6 +118,18 @@ export class CompareSession {
     this.#host.setDay(dayOf(this.state.b));
     this.state = undefined;
     return true;
+  }
+
+  /**
+   * What a picture of compare draws: the view, date A, the divider and the figures (waited for;
+   * without them, and so without the overlay's shading, if they cannot be worked out).
+   */
+  async picture(): Promise<ExportCompare | undefined> {
+    const s = this.state;
+    if (!s) return undefined;
+    this.kit ??= await import('./compare/index.ts');
+    const found = await this.figures?.figuresFor(s.a, s.b).catch(() => undefined);
+    return { view: s.view, a: dayOf(s.a), split: s.split, changes: found?.change.shapes, figures: found };
   }
 
   /** The map's accessible name while comparing ("Map comparing … with …"), B being `bDay`. */

@@ -2,11 +2,12 @@
  * Runs an export: draws each moment on the hidden map, composes the frame (captions, scale,
  * legend) and hands it to the file's encoder. Loaded only when the user asks for a download.
  */
-import { loadMessages, t } from '../lib/i18n.ts';
+import { formatDate, loadMessages, t } from '../lib/i18n.ts';
+import type { CompareFigures } from '../lib/compare.ts';
 import { drawnSources, viewAt } from '../lib/view.ts';
-import { CLOSING_SECONDS, EXPORT_SIZES, FPS, closingCard, exportFileName, frameCaption, frameSchedule, sourceKeys, sourceNote, type ExportSize, type VideoSettings } from '../lib/export-plan.ts';
+import { CLOSING_SECONDS, EXPORT_SIZES, FPS, closingCard, compareCaption, exportFileName, frameCaption, frameSchedule, sourceKeys, sourceNote, type ExportSize, type VideoSettings } from '../lib/export-plan.ts';
 import type { Lang } from '../lib/types.ts';
-import { drawCaption, drawClosing, drawLegend, drawScale, drawSourceNote, loadFonts } from './compose.ts';
+import { drawCaption, drawClosing, drawDivider, drawLegend, drawScale, drawSourceNote, loadFonts, type Caption, type DrawnPanel } from './compose.ts';
 import { openExportMap, type ExportInput } from './export-map.ts';
 import { openSink } from './encoders.ts';
 
@@ -59,7 +60,8 @@ export async function exportVideo(input: ExportInput, settings: VideoSettings, o
   await loadFonts([...new Set(captions.flatMap((c) => [c.title, c.date])), card.heading, ...card.lines, card.licence, t(lang, 'unit.km', { value: 100 })]);
   const { canvas, ctx } = canvasOf(width, height);
   const total = days.length + 1;
-  const map = openExportMap(input, width, height, lang);
+  // A video shows one date at a time: compare, if open, is not part of it.
+  const map = openExportMap({ ...input, compare: undefined }, width, height, lang);
   const sink = await openSink(settings.format, canvas, fps, webm);
   try {
     for (let i = 0; i < days.length; i++) {
@@ -92,13 +94,32 @@ export async function exportVideo(input: ExportInput, settings: VideoSettings, o
   }
 }
 
-/** A PNG of moment `day` in the view of `input`, with title, date, scale, legend and source line. */
-export async function exportPicture(input: ExportInput, day: number, size: ExportSize, lang: Lang): Promise<ExportFile> {
+/** The picture's panels as drawn, for tests (see exportPicture). */
+export interface PictureLayout {
+  width: number;
+  height: number;
+  /** The area the map shows ([[west, south], [east, north]]) and the swipe's divider (0–1 of the width). */
+  bounds: [[number, number], [number, number]];
+  split?: number;
+  panels: DrawnPanel[];
+}
+
+/**
+ * A PNG of moment `day` in the view of `input`, with title, date, scale, legend and source
+ * line; with compare open, of the comparison: the swipe (date A left of the divider, B right,
+ * both dates in the title) or the overlay (B's map with A's front and the ground that changed
+ * hands, in the legend too), its sources those of both dates.
+ */
+export async function exportPicture(input: ExportInput, day: number, size: ExportSize, lang: Lang): Promise<ExportFile & { layout: PictureLayout }> {
   const { width, height } = EXPORT_SIZES[size];
   await loadMessages(lang);
-  const caption = frameCaption(lang, day);
-  const note = sourceNote(lang, keysOf(input, [day]), input.pack.sources ?? {});
-  await loadFonts([caption.title, caption.date, note, t(lang, 'export.legend.pva'), t(lang, 'export.legend.noMansLand')]);
+  const c = input.compare;
+  const caption: Caption = c ? { ...compareCaption(lang, c.a, day, c.view), figures: c.figures && (await figuresLine(lang, c.figures)) } : frameCaption(lang, day);
+  const keys = keysOf(input, c ? [c.a, day] : [day]);
+  const noteOf = (shown: number) => sourceNote(lang, keys, input.pack.sources ?? {}, shown);
+  const note = noteOf(keys.length);
+  const overlay = c?.view === 'overlay' ? { frontA: formatDate(lang, c.a) } : undefined;
+  await loadFonts([caption.title, caption.date, caption.figures ?? '', note, t(lang, 'export.legend.pva'), t(lang, 'export.legend.noMansLand'), overlay ? t(lang, 'export.legend.gainedPva') : '']);
   const { canvas, ctx } = canvasOf(width, height);
   const map = openExportMap(input, width, height, lang);
   let metresPerPixel: number;
@@ -109,11 +130,28 @@ export async function exportPicture(input: ExportInput, day: number, size: Expor
   } finally {
     map.destroy();
   }
-  drawCaption(ctx, caption);
-  const bottom = drawSourceNote(ctx, note);
-  drawScale(ctx, lang, metresPerPixel, bottom);
-  drawLegend(ctx, lang, bottom);
+  const source = drawSourceNote(ctx, keys.length, noteOf);
+  const bottom = source.box[3];
+  // The divider runs down the map, under the panels drawn over it.
+  if (map.split !== undefined) drawDivider(ctx, map.split, bottom);
+  const panels = [drawCaption(ctx, caption), source, drawScale(ctx, lang, metresPerPixel, bottom), drawLegend(ctx, lang, bottom, overlay)];
   const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
   if (!blob) throw new Error('PNG encoding failed');
-  return { blob, name: exportFileName({ start: day }, lang, { width, height }, 'png') };
+  const layout: PictureLayout = { width, height, bounds: map.bounds, split: map.split, panels };
+  // Browser-test builds only (tests/browser/export-compare.test.ts): where each text went, and whether it was cut.
+  if (import.meta.env.VITE_TEST_HOOKS) Object.assign(window, { exportLayout: layout });
+  const name = c ? exportFileName({ start: c.a, end: day, compare: c.view }, lang, { width, height }, 'png') : exportFileName({ start: day }, lang, { width, height }, 'png');
+  return { blob, name, layout };
+}
+
+/** Compare's figures in one line: what each side gained and lost, rounded as the panel says them. */
+async function figuresLine(lang: Lang, f: CompareFigures): Promise<string> {
+  const { formatKm2 } = await import('../lib/compare-text.ts');
+  const { gained, lost } = f.change;
+  return t(lang, 'export.compareFigures', {
+    pvaGained: formatKm2(lang, gained['PVA/KPA']),
+    pvaLost: formatKm2(lang, lost['PVA/KPA']),
+    unGained: formatKm2(lang, gained.UN),
+    unLost: formatKm2(lang, lost.UN),
+  });
 }

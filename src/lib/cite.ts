@@ -31,10 +31,19 @@ export function shortAuthor(author: string): string | undefined {
   return plain.replace(/\s+contributors$/i, '').split(/,\s*/)[0];
 }
 
-/** The title up to its subtitle or date range ("Ebb and Flow, November 1950 – July 1951" → "Ebb and Flow"). */
+/**
+ * The title up to its subtitle or date range ("Ebb and Flow, November 1950 – July 1951" → "Ebb
+ * and Flow"): cut at the first ", " or ": " outside brackets, so a bracket is never left open.
+ */
 export function shortTitle(title: string): string {
-  const cut = title.split(/,\s|:\s/)[0].trim();
-  return cut || title;
+  let depth = 0;
+  for (let i = 0; i < title.length; i++) {
+    const c = title[i];
+    if ('([『「'.includes(c)) depth++;
+    else if (')]』」'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === ':') && /\s/.test(title[i + 1] ?? '')) return title.slice(0, i).trim() || title;
+  }
+  return title.trim() || title;
 }
 
 /** "ch. 11" from "XI. Withdrawal to Line D" or "9"; page ranges and documents as written. */

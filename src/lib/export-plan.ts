@@ -6,7 +6,7 @@
 import { SPEEDS, type Speed } from './params.ts';
 import { isoOf } from './dates.ts';
 import type { Lang, SourceIndex } from './types.ts';
-import { addEnglish, formatMoment, t } from './i18n.ts';
+import { addEnglish, formatDate, formatMoment, t } from './i18n.ts';
 import { enExport } from '../locales/en-export.ts';
 import { citeLabel } from './cite.ts';
 
@@ -68,8 +68,13 @@ export function gifFits(start: number, end: number, speed: Speed): boolean {
   return frameSchedule(start, end, speed, FPS.gif).length <= GIF_MAX_FRAMES;
 }
 
-/** The file's name: `korea-1951-01-03-to-1951-01-05-en-1280x720.mp4`; a picture: `korea-1951-01-04-en-1920x1080.png`. */
-export function exportFileName(kind: { start: number; end?: number }, lang: Lang, size: { width: number; height: number }, ext: string): string {
+/**
+ * The file's name: `korea-1951-01-03-to-1951-01-05-en-1280x720.mp4`; a picture:
+ * `korea-1951-01-04-en-1920x1080.png`; a picture of compare (dates A and B, its view):
+ * `korea-compare-1951-01-01-1951-01-24-swipe-en-1280x720.png`.
+ */
+export function exportFileName(kind: { start: number; end?: number; compare?: 'swipe' | 'overlay' }, lang: Lang, size: { width: number; height: number }, ext: string): string {
+  if (kind.compare && kind.end !== undefined) return `korea-compare-${isoOf(kind.start)}-${isoOf(kind.end)}-${kind.compare}-${lang}-${size.width}x${size.height}.${ext}`;
   const dates = kind.end === undefined || isoOf(kind.end) === isoOf(kind.start) ? isoOf(kind.start) : `${isoOf(kind.start)}-to-${isoOf(kind.end)}`;
   return `korea-${dates}-${lang}-${size.width}x${size.height}.${ext}`;
 }
@@ -110,6 +115,16 @@ export function frameCaption(lang: Lang, day: number): { title: string; date: st
 }
 
 /**
+ * The words burned into a picture of compare: the title, and dates A and B in words, "1
+ * January 1951 | 24 January 1951" for the swipe (A left, B right), "1 January 1951 → 24
+ * January 1951" for the overlay (B's map with A's front).
+ */
+export function compareCaption(lang: Lang, a: number, b: number, view: 'swipe' | 'overlay'): { title: string; date: string } {
+  const dates = { a: formatDate(lang, a), b: formatDate(lang, b) };
+  return { title: t(lang, 'app.title'), date: t(lang, view === 'swipe' ? 'export.compareSwipe' : 'export.compareOverlay', dates) };
+}
+
+/**
  * The closing card's text: a heading, one line per source ("Mossman, Ebb and Flow, ch. 11
  * (1990) – Public domain (US Government work)") and the licence of the map itself.
  */
@@ -121,7 +136,25 @@ export function closingCard(lang: Lang, keys: readonly string[], sources: Source
   return { heading: t(lang, 'export.sourcesHeading'), lines, licence: t(lang, 'app.footer') };
 }
 
-/** The picture's one-line source note: "Sources: Mossman, Ebb and Flow, ch. 10; …". */
-export function sourceNote(lang: Lang, keys: readonly string[], sources: SourceIndex): string {
-  return t(lang, 'export.sourceNote', { sources: keys.map((k) => citeLabel(lang, k, sources)).join('; ') });
+/**
+ * The picture's source note: "Sources: Mossman, Ebb and Flow, ch. 10; …"; with `shown`, only
+ * the first `shown` sources and how many more there are ("…; and 6 more").
+ */
+export function sourceNote(lang: Lang, keys: readonly string[], sources: SourceIndex, shown = keys.length): string {
+  const labels = keys.slice(0, Math.max(0, shown)).map((k) => citeLabel(lang, k, sources));
+  const more = keys.length - labels.length;
+  if (more > 0) labels.push(t(lang, 'export.sourceMore', { count: more }));
+  return t(lang, 'export.sourceNote', { sources: labels.join('; ') });
+}
+
+/**
+ * The swipe's divider at `split` (0–1) of the page's map, which shows `page`, as a share of
+ * the width of the export map, which shows `shown` ([[west, south], [east, north]] each): at
+ * the same longitude, so it cuts the same ground (x is linear in longitude in Web Mercator).
+ * Kept within the frame.
+ */
+export function splitOn(page: readonly [readonly [number, number], readonly [number, number]], split: number, shown: readonly [readonly [number, number], readonly [number, number]]): number {
+  const lon = page[0][0] + split * (page[1][0] - page[0][0]);
+  const f = (lon - shown[0][0]) / (shown[1][0] - shown[0][0]);
+  return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : Math.min(1, Math.max(0, split));
 }

@@ -30,6 +30,8 @@ describe('readable citations', () => {
   it('cuts titles at their subtitle', () => {
     expect(shortTitle('Ebb and Flow, November 1950 – July 1951')).toBe('Ebb and Flow');
     expect(shortTitle('Third Battle of Seoul')).toBe('Third Battle of Seoul');
+    // A comma inside brackets does not cut the title (no bracket left open).
+    expect(shortTitle('Summary of 『한국전쟁(중)』 (Institute for Military History Compilation, 1996), pp. 394–395')).toBe('Summary of 『한국전쟁(중)』 (Institute for Military History Compilation, 1996)');
   });
 
   it('gives every source of the pack a name that is not its key, and distinct keys distinct names where the works differ', () => {

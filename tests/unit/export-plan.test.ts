@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayOf, momentOf } from '../../src/lib/dates.ts';
 import { loadMessages } from '../../src/lib/i18n.ts';
 import {
-  animationSeconds, clockText, closingCard, exportFileName, frameCaption, frameSchedule, gifFits, scaleBar, secondsLeft, sourceKeys, sourceNote,
+  animationSeconds, clockText, closingCard, compareCaption, exportFileName, frameCaption, frameSchedule, gifFits, scaleBar, secondsLeft, sourceKeys, sourceNote, splitOn,
 } from '../../src/lib/export-plan.ts';
 import type { SourceIndex } from '../../src/lib/types.ts';
 
@@ -65,6 +65,39 @@ describe('captions', () => {
     expect(closingCard('ko', ['EF10'], sources).heading).toBe('출처');
     expect(sourceNote('en', ['EF10'], sources)).toBe('Sources: Mossman, Ebb and Flow, ch. 10');
     expect(sourceKeys([['b', 'a'], ['a', 'c']])).toEqual(['a', 'b', 'c']);
+  });
+  it('name the first sources and count the rest when the note is shortened', async () => {
+    await loadMessages('ko');
+    expect(sourceNote('en', ['EF10', 'X', 'Y'], sources, 1)).toBe('Sources: Mossman, Ebb and Flow, ch. 10; and 2 more');
+    expect(sourceNote('en', ['EF10', 'X'], sources, 0)).toBe('Sources: and 2 more');
+    expect(sourceNote('ko', ['EF10', 'X'], sources, 1)).toBe('출처: Mossman, Ebb and Flow, 10장; 그 밖에 1개');
+  });
+});
+
+describe('pictures of compare', () => {
+  it('put both dates in the caption: A | B for the swipe, A → B for the overlay', async () => {
+    await loadMessages('ko');
+    const [a, b] = [dayOf('1951-01-01'), dayOf('1951-01-24')];
+    expect(compareCaption('en', a, b, 'swipe')).toEqual({ title: 'Korea, January 1951', date: '1 January 1951 | 24 January 1951' });
+    expect(compareCaption('en', a, b, 'overlay').date).toBe('1 January 1951 → 24 January 1951');
+    expect(compareCaption('ko', a, b, 'swipe').date).toBe('1951년 1월 1일 | 1951년 1월 24일');
+  });
+  it('name the file by both dates and the view', () => {
+    const size = { width: 1280, height: 720 };
+    expect(exportFileName({ start: dayOf('1951-01-01'), end: dayOf('1951-01-24'), compare: 'swipe' }, 'en', size, 'png')).toBe('korea-compare-1951-01-01-1951-01-24-swipe-en-1280x720.png');
+    expect(exportFileName({ start: dayOf('1951-01-01'), end: dayOf('1951-01-24'), compare: 'overlay' }, 'ko', size, 'png')).toBe('korea-compare-1951-01-01-1951-01-24-overlay-ko-1280x720.png');
+  });
+  it('put the divider on the same longitude in a frame that shows more or less around', () => {
+    const page: [[number, number], [number, number]] = [[126, 36], [129, 38]];
+    expect(splitOn(page, 0.5, page)).toBeCloseTo(0.5, 12);
+    // The export shows 1° more each side: the middle stays the middle, the edges move in.
+    const wider: [[number, number], [number, number]] = [[125, 35.5], [130, 38.5]];
+    expect(splitOn(page, 0.5, wider)).toBeCloseTo(0.5, 12);
+    expect(splitOn(page, 0, wider)).toBeCloseTo(0.2, 12);
+    expect(splitOn(page, 1, wider)).toBeCloseTo(0.8, 12);
+    // Kept within the frame; a degenerate frame keeps the page's share.
+    expect(splitOn(page, 1, [[125, 35], [127, 38]])).toBe(1);
+    expect(splitOn(page, 0.3, [[127, 35], [127, 38]])).toBe(0.3);
   });
 });
 

@@ -42,6 +42,8 @@ export class CompareFiguresClient {
   #next = 0;
   #wanted = '';
   #pending = new Map<number, string>();
+  /** Who waits for a pair's figures (see figuresFor). */
+  #waiting = new Map<string, { done: (f: CompareFigures) => void; fail: (e: Error) => void }[]>();
 
   constructor(private readonly pack: Pack) {}
 
@@ -62,6 +64,11 @@ export class CompareFiguresClient {
     this.#pending.delete(r.id);
     if (key === undefined) return;
     if ('figures' in r) this.#cache.set(key, r.figures);
+    for (const w of this.#waiting.get(key) ?? []) {
+      if ('figures' in r) w.done(r.figures);
+      else w.fail(new Error(r.error));
+    }
+    this.#waiting.delete(key);
     if (key !== this.#wanted) return;
     this.busy = false;
     if ('figures' in r) this.figures = r.figures;
@@ -86,6 +93,20 @@ export class CompareFiguresClient {
     const worker = this.#start();
     if (worker) worker.postMessage({ id, a, b } satisfies FiguresRequest);
     else void this.#onPage(id, a, b);
+  }
+
+  /** The figures of A → B once computed (asked for if they are not): for a picture of compare. */
+  figuresFor(a: string, b: string): Promise<CompareFigures> {
+    const key = `${a},${b}`;
+    const known = this.#cache.get(key);
+    if (known) return Promise.resolve(known);
+    return new Promise((done, fail) => {
+      this.#waiting.set(key, [...(this.#waiting.get(key) ?? []), { done, fail }]);
+      if ([...this.#pending.values()].includes(key)) return;
+      // Not on its way: asked for as the pair shown.
+      this.#wanted = '';
+      this.request(a, b);
+    });
   }
 
   /** Without a worker: the same functions, in idle time once the page has drawn. */
