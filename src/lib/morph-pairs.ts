@@ -27,7 +27,12 @@ export interface MorphPair {
 
 /** Every pair of a pack's fronts, and which one draws a given front state. */
 export interface MorphPairs {
-  pairs: MorphPair[];
+  /** How many pairs: every keyframe, then every transition. */
+  count: number;
+  /** Pair `k`, built when first asked for (a transition is matched then: see prepareFronts). */
+  pair(k: number): MorphPair;
+  /** The most vertices pair `k` can have, known without building it: buffers are sized from it. */
+  capacity(k: number): number;
   /** The pair that draws `state` and its blend weight: the GPU's whole per-frame input. */
   pairOf(state: FrontState): { index: number; weight: number };
 }
@@ -61,21 +66,30 @@ function pair(from: readonly Position[], to: readonly Position[], certainty: Cer
   };
 }
 
-/** Builds every pair once: keyframe k is pair k; the transition after keyframe k follows the keyframes. */
+/** Numbers every pair (keyframe k is pair k; the transition after keyframe k follows the keyframes) and builds each when first asked. */
 export function morphPairs(prepared: readonly PreparedFront[]): MorphPairs {
-  const pairs = prepared.map((f) => pair(f.coords, f.coords, f.certainty));
   const keyframe = new Map<PreparedFront, number>(prepared.map((f, i) => [f, i]));
-  const transition = new Map<PreparedFront, number>();
-  for (const f of prepared) {
-    if (!f.next) continue;
-    transition.set(f, pairs.length);
-    pairs.push(pair(f.next.from, f.next.to, f.next.certainty));
-  }
+  // Asked without matching: a plateau has no `next` at all.
+  const moving = prepared.filter((f) => 'next' in f);
+  const transition = new Map<PreparedFront, number>(moving.map((f, i) => [f, prepared.length + i]));
+  const built: MorphPair[] = [];
   return {
-    pairs,
+    count: prepared.length + moving.length,
+    pair(k) {
+      if (built[k]) return built[k];
+      const f = k < prepared.length ? prepared[k] : moving[k - prepared.length];
+      if (!f) throw new RangeError(`morphPairs: no pair ${k}`);
+      const next = k < prepared.length ? undefined : f.next;
+      return (built[k] = next ? pair(next.from, next.to, next.certainty) : pair(f.coords, f.coords, f.certainty));
+    },
+    capacity(k) {
+      const f = k < prepared.length ? prepared[k] : moving[k - prepared.length];
+      // A matching pairs first with first and last with last, one step at a time: at most n + m − 1 pairs.
+      return k < prepared.length ? f.coords.length : f.coords.length + prepared[keyframe.get(f)! + 1].coords.length - 1;
+    },
     pairOf(state) {
-      const moving = state.interpolated ? transition.get(state.from) : undefined;
-      if (moving !== undefined) return { index: moving, weight: state.weight };
+      const index = state.interpolated ? transition.get(state.from) : undefined;
+      if (index !== undefined) return { index, weight: state.weight };
       return { index: keyframe.get(state.from) ?? 0, weight: 0 };
     },
   };

@@ -26,7 +26,7 @@ export interface PreparedFront {
   coords: Position[];
   /** Certainty of the segment that starts at each resampled vertex. */
   certainty: Certainty[];
-  /** The matched transition to the next keyframe (absent on the last). */
+  /** The matched transition to the next keyframe (absent on the last and on a plateau); matched when first read. */
   next?: Transition;
 }
 
@@ -177,9 +177,20 @@ export function prepareFronts(features: readonly FrontFeature[], n = RESAMPLE_VE
     })
     .sort((a, b) => a.day - b.day);
   for (let i = 0; i + 1 < fronts.length; i++) {
-    if (!sameLine(fronts[i], fronts[i + 1])) fronts[i].next = transition(fronts[i], fronts[i + 1]);
+    if (!sameLine(fronts[i], fronts[i + 1])) matchLater(fronts[i], fronts[i + 1]);
   }
   return fronts;
+}
+
+/**
+ * Gives `a` its transition to `b`, matched when first read: the map's first view needs one
+ * transition, and matching all of them (a dynamic-time-warping table of 240 × 240 per pair,
+ * for the fronts and the forward lines) cost 40–130 ms of the page's start-up (issue 14 c2).
+ * A plateau (sameLine) has no `next` property at all, so `'next' in f` asks without matching.
+ */
+function matchLater(a: PreparedFront, b: PreparedFront): void {
+  let matched: Transition | undefined;
+  Object.defineProperty(a, 'next', { get: () => (matched ??= transition(a, b)), enumerable: true, configurable: true });
 }
 
 /** Index of the last keyframe at or before `day` (0 if `day` precedes them all). */

@@ -556,8 +556,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     pairs = morphPairs(pack.prepared);
     forwardPairs = morphPairs(pack.zones.forward);
     areaIds = pack.zones.infiltrations.map((a) => a.props.id);
-    frontLayer = createFrontLayer(pairs.pairs, pack.manifest.northClosure, {
-      forward: forwardPairs.pairs,
+    frontLayer = createFrontLayer(pairs, pack.manifest.northClosure, {
+      forward: forwardPairs,
       areas: pack.zones.infiltrations.map((a) => a.ring),
     });
     map.addLayer(frontLayer, 'mask');

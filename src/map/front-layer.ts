@@ -31,7 +31,7 @@
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import earcut from 'earcut';
-import { mercator, runDistances, type MorphPair } from '../lib/morph-pairs.ts';
+import { mercator, runDistances, type MorphPair, type MorphPairs } from '../lib/morph-pairs.ts';
 import { COLORS, DASHES, FRONT_STYLE, infiltratedPattern, noMansLandPattern, territoryPattern, widthAt } from './colors.ts';
 import { FILL_FRAGMENT, FILL_VERTEX, LINE_FRAGMENT, LINE_VERTEX } from './front-shaders.ts';
 import { compileProgram, startProgram } from './gl.ts';
@@ -50,7 +50,7 @@ const ZONE_PATTERN_SIZE = 8;
 /** What the layer draws of the zones (lib/zones.ts), uploaded once. */
 export interface ZoneGeometry {
   /** The PVA/KPA forward line's pairs (morphPairs of PreparedZones.forward), by pair index. */
-  forward: readonly MorphPair[];
+  forward: Pick<MorphPairs, 'count' | 'pair' | 'capacity'>;
   /** The infiltrated areas' rings, [lon, lat], closed. */
   areas: readonly (readonly Position[])[];
 }
@@ -184,9 +184,9 @@ function outline(ring: readonly Position[]): MorphPair {
 
 /** The zones' pairs (forward pairs, then area outlines) as a PairStore, and the areas' triangles. */
 function zoneGeometry(zones: ZoneGeometry, closure: readonly Position[]) {
-  const forward = zones.forward.length;
-  const pair = (k: number) => (k < forward ? dotted(zones.forward[k]) : outline(zones.areas[k - forward]));
-  const lengths = [...zones.forward.map((p) => p.from.length), ...zones.areas.map((r) => r.length)];
+  const forward = zones.forward.count;
+  const pair = (k: number) => (k < forward ? dotted(zones.forward.pair(k)) : outline(zones.areas[k - forward]));
+  const lengths = [...Array.from({ length: forward }, (_, k) => zones.forward.capacity(k)), ...zones.areas.map((r) => r.length)];
   const store = new PairStore(pair, lengths, closure);
   const area: number[] = [];
   const areas = zones.areas.map((ring) => {
@@ -277,8 +277,8 @@ export function startFrontPrograms(gl: WebGL2RenderingContext): void {
  * manifest's northClosure); the layer draws nothing until `show` is first called, and no zone
  * until `showZones` is.
  */
-export function createFrontLayer(pairs: readonly MorphPair[], closure: readonly Position[], zones?: ZoneGeometry): FrontLayer {
-  const store = new PairStore((k) => pairs[k], pairs.map((p) => p.from.length), closure);
+export function createFrontLayer(pairs: Pick<MorphPairs, 'count' | 'pair' | 'capacity'>, closure: readonly Position[], zones?: ZoneGeometry): FrontLayer {
+  const store = new PairStore((k) => pairs.pair(k), Array.from({ length: pairs.count }, (_, k) => pairs.capacity(k)), closure);
   const data = { slices: store.layout.slices };
   const zoneData = zones ? zoneGeometry(zones, closure) : undefined;
   let zonesShown: { forward: number; weight: number; opacity: number[] } | undefined;

@@ -1,7 +1,8 @@
 /**
  * The front layer's vertices (front-layer.ts), one keyframe pair at a time. Where each pair
- * sits in the shared buffers follows from the pairs' lengths alone (pairLayout), so the
- * buffers can be sized at once and each pair written when it is first drawn (writePair):
+ * sits in the shared buffers follows from the most vertices each can have (pairLayout: a
+ * transition's length is known only once it is matched), so the buffers can be sized at once
+ * and each pair written when it is first drawn (writePair):
  * start-up builds the pair of the opening date, not all of them (issue 14 c2, f). Written
  * straight into typed arrays: the array-of-arrays version took 250–600 ms for every pair.
  */
@@ -18,7 +19,10 @@ const QUAD_INDICES = 6;
 /** The quad's corners: [along, side]. */
 const CORNERS = [[0, -1], [0, 1], [1, -1], [1, 1]] as const;
 
-/** Where one pair's vertices sit in the shared buffers (in vertices and indices). */
+/**
+ * Where one pair's vertices sit in the shared buffers (in vertices and indices): room for its
+ * capacity; the counts drawn are the pair's own, set when it is written.
+ */
 export interface Slice {
   fillFirst: number;
   fillCount: number;
@@ -27,6 +31,8 @@ export interface Slice {
   /** The pair's first index, and how many. */
   lineOffset: number;
   lineCount: number;
+  /** Room for this many pair vertices. */
+  capacity: number;
 }
 
 /** Every pair's slice and the buffers' total sizes (vertices, indices). */
@@ -37,7 +43,7 @@ export interface PairLayout {
   indices: number;
 }
 
-/** The slices of pairs with `lengths` vertices each, closed by a ring of `closure` points. */
+/** The slices of pairs of at most `lengths` vertices each, closed by a ring of `closure` points. */
 export function pairLayout(lengths: readonly number[], closure: number): PairLayout {
   let fill = 0;
   let vertex = 0;
@@ -45,7 +51,7 @@ export function pairLayout(lengths: readonly number[], closure: number): PairLay
   const slices = lengths.map((n) => {
     const segments = Math.max(0, n - 1);
     // The fan: the closure ring, the line, and back to the ring's first point.
-    const slice: Slice = { fillFirst: fill, fillCount: closure + n + 1, lineVertex: vertex, lineOffset: index, lineCount: segments * QUAD_INDICES };
+    const slice: Slice = { fillFirst: fill, fillCount: closure + n + 1, lineVertex: vertex, lineOffset: index, lineCount: segments * QUAD_INDICES, capacity: n };
     fill += slice.fillCount;
     vertex += segments * QUAD_VERTICES;
     index += slice.lineCount;
@@ -61,8 +67,11 @@ export interface PairVertices {
   index: Uint32Array;
 }
 
-/** Writes pair `p`'s vertices for `slice` (closed round the north by `closure`). */
+/** Writes pair `p`'s vertices for `slice` (closed round the north by `closure`), and sets the slice's counts to the pair's. */
 export function writePair(p: MorphPair, closure: readonly Position[], slice: Slice): PairVertices {
+  if (p.from.length > slice.capacity) throw new RangeError(`writePair: ${p.from.length} vertices, room for ${slice.capacity}`);
+  slice.fillCount = closure.length + p.from.length + 1;
+  slice.lineCount = Math.max(0, p.from.length - 1) * QUAD_INDICES;
   const fill = new Float32Array(slice.fillCount * FILL_STRIDE);
   let f = 0;
   // Fan from a closure point at sea; the ring runs along the front and back round the north.

@@ -40,7 +40,7 @@ function create(id: string, layers: maplibregl.LayerSpecification[]): Promise<ma
 }
 
 const gpuMap = await create('gpu', []);
-const layer = createFrontLayer(pairs.pairs, pack.manifest.northClosure, { forward: forward.pairs, areas: pack.zones.infiltrations.map((a) => a.ring) });
+const layer = createFrontLayer(pairs, pack.manifest.northClosure, { forward, areas: pack.zones.infiltrations.map((a) => a.ring) });
 gpuMap.addLayer(layer);
 const refMap = await create('geojson', referenceLayers());
 refMap.addImage('territory', territoryPattern(), { pixelRatio: 2 });

@@ -54,12 +54,13 @@ describe('GPU parity on the campaign pack', () => {
     for (let day = pack.startDay; day <= pack.endDay; day += 0.25) {
       const state = frontAt(pack.prepared, day);
       const { index, weight } = pairs.pairOf(state);
-      const p = pairs.pairs[index];
+      const p = pairs.pair(index);
       let worst = 0;
       p.from.forEach((f, i) => {
         worst = Math.max(worst, Math.abs(f[0] + (p.to[i][0] - f[0]) * weight - state.coords[i][0]), Math.abs(f[1] + (p.to[i][1] - f[1]) * weight - state.coords[i][1]));
       });
       expect(p.from.length).toBe(state.coords.length);
+      expect(p.from.length).toBeLessThanOrEqual(pairs.capacity(index));
       expect(worst, `day ${day}`).toBeLessThan(1e-10);
     }
   });

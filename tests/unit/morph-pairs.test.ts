@@ -33,7 +33,7 @@ describe('morph pairs', () => {
     for (const day of [prepared[0].day, prepared[0].day + 0.3, prepared[0].day + 1.55, prepared[1].day, prepared[1].day + 1]) {
       const state = frontAt(prepared, day);
       const { index, weight } = pairs.pairOf(state);
-      const p = pairs.pairs[index];
+      const p = pairs.pair(index);
       const blended = p.from.map((f, i) => [f[0] + (p.to[i][0] - f[0]) * weight, f[1] + (p.to[i][1] - f[1]) * weight]);
       expect(blended.length).toBe(state.coords.length);
       blended.forEach((b, i) => {
@@ -57,11 +57,32 @@ describe('morph pairs', () => {
   it('builds one quad per segment and one closed fan per pair', () => {
     const pairs = morphPairs(prepared);
     const closure = [[130, 40], [124, 40]];
-    const v = layerVertices(pairs.pairs, closure);
-    expect(v.slices).toHaveLength(pairs.pairs.length);
-    const first = pairs.pairs[0];
+    const all = Array.from({ length: pairs.count }, (_, k) => pairs.pair(k));
+    const v = layerVertices(all, closure);
+    expect(v.slices).toHaveLength(pairs.count);
+    const first = all[0];
     expect(v.slices[0].lineCount).toBe((first.from.length - 1) * 6);
     expect(v.slices[0].fillCount).toBe(closure.length + first.from.length + 1);
     expect(v.index.every((i) => i < v.line.length / 13)).toBe(true);
+  });
+
+  it('knows how many vertices each pair can have before matching it, and matches a transition only when asked', () => {
+    const fresh = prepareFronts(
+      [
+        front('a', '1951-01-01', [[126, 38], [127, 38.2], [128.5, 38]]),
+        front('b', '1951-01-03', [[126, 37], [127, 37.3], [128.5, 37.1]], 2),
+        front('c', '1951-01-05', [[126, 37], [127, 37.3], [128.5, 37.1]], 2),
+      ],
+      24,
+    );
+    // A plateau (b = c) has no transition; a → b has one, not yet matched.
+    expect('next' in fresh[1]).toBe(false);
+    const descriptor = Object.getOwnPropertyDescriptor(fresh[0], 'next');
+    expect(descriptor?.get).toBeTypeOf('function');
+    const pairs = morphPairs(fresh);
+    expect(pairs.count).toBe(4);
+    for (let k = 0; k < pairs.count; k++) expect(pairs.pair(k).from.length).toBeLessThanOrEqual(pairs.capacity(k));
+    // Read twice, matched once: the same transition object.
+    expect(fresh[0].next).toBe(fresh[0].next);
   });
 });
