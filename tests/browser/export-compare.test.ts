@@ -127,7 +127,7 @@ const HONGCHEON: [number, number] = [127.72, 37.62];
 const red = ([r, , b]: [number, number, number]) => r - b;
 
 describe('Download picture with compare open', { timeout: 240_000 }, () => {
-  it('swipe: A left of the divider, B right, both dates in the title, and the same pixels twice (en)', async () => {
+  it('swipe: A left of the divider, B right, both dates in the title, no name under a unit, and the same pixels twice (en)', async () => {
     const w = await openCompare('en');
     const a = await picture(w.page, 'en');
     expect(a.name).toBe('korea-compare-1951-01-01-1951-01-24-swipe-en-640x360.png');
@@ -136,6 +136,10 @@ describe('Download picture with compare open', { timeout: 240_000 }, () => {
     expect(texts(a.layout, 'caption')).toEqual(['Korea, January 1951', '1 January 1951 | 24 January 1951', expect.stringMatching(/^PVA\/KPA side gained about 14,000 km², lost none; UN side gained none, lost about 16,000 km²$/)]);
     expect(texts(a.layout, 'source')[0]).toMatch(/^Sources: /);
     expect(layoutFaults(a.layout)).toEqual([]);
+    // No place name under a unit symbol: A's left of the divider, B's right of it.
+    const labels = (await w.page.evaluate(() => (window as unknown as { exportLabels: unknown }).exportLabels)) as { units: number; under: string[]; pending: boolean };
+    expect(labels.units).toBeGreaterThan(3);
+    expect(labels).toMatchObject({ under: [], pending: false });
     const split = a.layout.split!;
     expect(split).toBeGreaterThan(0.3);
     expect(split).toBeLessThan(0.7);
@@ -178,7 +182,7 @@ describe('Download picture with compare open', { timeout: 240_000 }, () => {
     await w.context.close();
   });
 
-  it('overlay: B’s map with A’s front and the ground each side gained, in the legend too (en)', async () => {
+  it('overlay: B’s map with A’s front and the ground each side gained, in the legend too, the same pixels twice (en)', async () => {
     const w = await openCompare('en');
     await w.page.getByRole('radio', { name: WORDS.en.overlay }).check();
     const o = await picture(w.page, 'en', '1280x720');
@@ -192,6 +196,9 @@ describe('Download picture with compare open', { timeout: 240_000 }, () => {
     // The PVA/KPA side's gains, shaded: thousands of pixels of its pattern's ground; the UN side's none (but its legend swatch).
     expect(colorStats(o.png, GAINED_PVA, 10).count).toBeGreaterThan(5000);
     expect(colorStats(o.png, GAINED_UN, 10).count).toBeLessThan(400);
+    // Made again: the same pixels.
+    const again = await picture(w.page, 'en', '1280x720');
+    expect(Buffer.compare(again.png.data, o.png.data)).toBe(0);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
