@@ -6,6 +6,7 @@
  */
 import { dayOf } from './dates.ts';
 import type { HeldKm2, Zone } from './areas.ts';
+import { niceTicks } from './ticks.ts';
 
 /** One day of the series: its date and the km² each zone held at its end. */
 export interface HeldDayLike {
@@ -26,12 +27,23 @@ export interface HeldChart {
   tops: Record<'UN' | 'noMansLand', number[]>;
   /** The whole land, km² (the three zones add up to it every day). */
   totalKm2: number;
+  /** The left scale: round km² of UN ground (counted from below) and their `y` px; gridlines. */
+  left: ScaleTick[];
   /**
-   * Gridlines: `y` px and the km² there counted from below (UN ground) and from above (PVA/KPA
-   * ground: the land less what lies below the line).
+   * The right scale: round km² of PVA/KPA ground (counted from above: the land less what lies
+   * below) and their `y` px. Round on both sides, so the two scales' ticks fall at different heights.
    */
-  grid: { y: number; below: number; above: number }[];
+  right: ScaleTick[];
 }
+
+/** A labelled value on a scale of the chart. */
+export interface ScaleTick {
+  y: number;
+  km2: number;
+}
+
+/** The least room a scale's label needs, px (10 px text and a gap). */
+const TICK_ROOM = 24;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
@@ -39,7 +51,8 @@ const round = (v: number) => Math.round(v * 10) / 10;
  * Stacked areas of `series` in a box `width` × `height` px (y grows down). The fronts moved a
  * few per cent of the land, so the box shows only the band the boundaries moved in, cut at
  * whole multiples of `step` km² below and above them: the UN area stands on the box's bottom
- * edge (the cut), the PVA/KPA area hangs from its top; the gridlines say where the cut is.
+ * edge (the cut), the PVA/KPA area hangs from its top; the two scales (round values, see
+ * niceTicks) say where the cut is.
  */
 export function heldChart(series: readonly HeldDayLike[], width: number, height: number, step = 10_000): HeldChart {
   const days = series.map((d) => dayOf(d.date));
@@ -65,9 +78,10 @@ export function heldChart(series: readonly HeldDayLike[], width: number, height:
     if (zone !== 'PVA/KPA') tops[zone] = above.map(y);
     below = above;
   }
-  const grid = [];
-  for (let v = lo; v <= hi + 1e-6; v += step) grid.push({ y: y(v), below: v, above: totalKm2 - v });
-  return { areas, xs, tops, totalKm2, grid };
+  const count = Math.max(2, Math.floor(height / TICK_ROOM));
+  const left = niceTicks(lo, hi, count).map((km2) => ({ y: y(km2), km2 }));
+  const right = niceTicks(totalKm2 - hi, totalKm2 - lo, count).map((km2) => ({ y: y(totalKm2 - km2), km2 }));
+  return { areas, xs, tops, totalKm2, left, right };
 }
 
 /** The index of the day nearest to `x` px in a chart `width` px wide over `count` days. */

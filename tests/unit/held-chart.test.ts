@@ -17,7 +17,9 @@ describe('the ground-held chart', () => {
     expect(c.xs).toEqual([0, 100, 200]);
     expect(c.totalKm2).toBe(100);
     // UN held 30–40 km² and UN with no-man's land 40–50: the box shows 30–50 km² (steps of 10).
-    expect(c.grid).toEqual([{ y: 100, below: 30, above: 70 }, { y: 50, below: 40, above: 60 }, { y: 0, below: 50, above: 50 }]);
+    expect(c.left).toEqual([{ y: 100, km2: 30 }, { y: 50, km2: 40 }, { y: 0, km2: 50 }]);
+    // PVA/KPA ground, from above: 50–70 km² (the land less the band's edges).
+    expect(c.right).toEqual([{ y: 0, km2: 50 }, { y: 50, km2: 60 }, { y: 100, km2: 70 }]);
     expect(c.tops.UN).toEqual([50, 50, 100]);
     expect(c.tops.noMansLand).toEqual([50, 0, 100]);
     expect(c.areas.UN).toBe('M0,50L100,50L200,100L200,100L100,100L0,100Z');
@@ -48,8 +50,12 @@ describe('the ground-held chart', () => {
       expect(y).toBeLessThanOrEqual(96);
     }
     // The box shows 60,000–90,000 km² from below: UN ground fell from 88,023 km² on 31 December to 69,843 on 22 January.
-    expect(chart.grid.map((g) => g.below)).toEqual([60000, 70000, 80000, 90000]);
+    expect(chart.left.map((g) => g.km2)).toEqual([60000, 70000, 80000, 90000]);
     expect(chart.tops.UN[0]).toBeCloseTo(96 - ((88023 - 60000) / 30000) * 96, 0);
-    expect(chart.grid[0].above).toBeCloseTo(chart.totalKm2 - 60000, 6);
+    // Both scales are round (not the land less a round number: 125,782 …), each value at its height.
+    const pva = chart.right.map((g) => g.km2);
+    expect(pva.length).toBeGreaterThanOrEqual(2);
+    for (const v of [...pva, ...chart.left.map((g) => g.km2)]) expect(v % 10_000).toBe(0);
+    for (const g of chart.right) expect(g.y).toBeCloseTo(96 - ((chart.totalKm2 - g.km2 - 60000) / 30000) * 96, 0);
   });
 });
