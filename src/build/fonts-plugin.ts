@@ -4,6 +4,8 @@
  * message catalogues, and published at fonts/: about 40 KB instead of hundreds of
  * unicode-range subsets. Latin text, on the page and on the map, uses the system's sans-serif
  * (every system has one; not every system has Hangul), so English pages download no font.
+ * The Han face (Chinese titles and names, CJK brackets) is cut once and committed (see
+ * han-font.ts): no npm package carries its source. This plugin publishes it beside the others.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +15,9 @@ import { LANG_NAME_LETTERS } from '../map/fonts.ts';
 
 const FILES = '@fontsource/noto-sans-kr/files';
 /** Published file names, relative to the site root (see src/fonts.ts). */
-export const FONT_FILES = { hangul: 'fonts/noto-sans-kr-hangul.woff2', names: 'fonts/noto-sans-kr-names.woff2' } as const;
+export const FONT_FILES = { hangul: 'fonts/noto-sans-kr-hangul.woff2', names: 'fonts/noto-sans-kr-names.woff2', han: 'fonts/noto-sans-cjk-kr-han.woff2' } as const;
+/** The Han face, cut once from a font collection no npm package carries (see han-font.ts) and committed. */
+const HAN_SOURCE = 'src/assets/fonts/noto-sans-cjk-kr-han.woff2';
 
 async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
   const out: string[] = [];
@@ -26,7 +30,7 @@ async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
 }
 
 /** Every character the pages or the map can draw: all data under geo/ and all catalogues. */
-async function usedText(root: string): Promise<string> {
+export async function usedText(root: string): Promise<string> {
   const files = [...(await textFiles(join(root, 'geo'), /\.(geo)?json$/)), ...(await textFiles(join(root, 'src/locales'), /\.ts$/))];
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   return [...new Set(texts.join(''))].join('');
@@ -40,6 +44,7 @@ async function buildFonts(root: string): Promise<Record<keyof typeof FONT_FILES,
     hangul: await subsetFont(hangul, text, { targetFormat: 'woff2' }),
     // The letters of the language names as the switch shows them (see src/map/fonts.ts).
     names: await subsetFont(hangul, LANG_NAME_LETTERS, { targetFormat: 'woff2' }),
+    han: await readFile(join(root, HAN_SOURCE)),
   };
 }
 

@@ -28,6 +28,22 @@ export function hangulOf(text: string): string {
   return [...new Set(text.match(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g) ?? [])].join('');
 }
 
+/**
+ * CJK characters other than Hangul (CJK brackets such as 《》, ideographs): a few titles and
+ * names in the data. The Hangul file does not hold them; a face of their own does (see
+ * src/build/han-font.ts), declared for these ranges and fetched only where such text is drawn.
+ */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/** The CJK characters of `text` that are not Hangul (see CJK), once each. */
+export function cjkOf(text: string): string {
+  return [...new Set(text.match(CJK) ?? [])].join('');
+}
+
+/** The Han face's file and its ranges: the brackets the data uses and the ideographs (page text only, not the map). */
+const HAN_FILE = 'fonts/noto-sans-cjk-kr-han.woff2';
+export const HAN_RANGES = ['U+300A-300B', 'U+300E-300F', 'U+3400-4DBF', 'U+4E00-9FFF', 'U+F900-FAFF'];
+
 /** The Hangul letters of the language names as the switch shows them (the names face's content). */
 export const LANG_NAME_LETTERS = hangulOf(LANGS.map((l) => en[`lang.${l}`]).join(''));
 
@@ -48,13 +64,18 @@ export function labelFontFaces(base: string): FontFace[] {
 }
 
 /**
- * Registers the same files as the page's Noto Sans KR (used for Korean text), then the face of
+ * Registers the same files as the page's Noto Sans KR (used for Korean text), the Han face
+ * (after the Hangul file: it is the one used for the brackets both declare), then the face of
  * the language names (e.g. "한국어"): added last, it is the one browsers use for those
  * characters.
  */
 export function registerPageFonts(base: string): void {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
-  const faces = [...labelFontFaces(base), { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(LANG_NAME_LETTERS) }];
+  const faces = [
+    ...labelFontFaces(base),
+    { url: new URL(HAN_FILE, base).href, 'unicode-range': HAN_RANGES },
+    { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(LANG_NAME_LETTERS) },
+  ];
   for (const f of faces) {
     const face = new window.FontFace(LABEL_FONT, `url(${f.url}) format('woff2')`, { unicodeRange: f['unicode-range'].join(','), display: 'swap' });
     document.fonts.add(face);
