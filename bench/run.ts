@@ -19,16 +19,15 @@
  * (f) main-thread busy time: the sum of long tasks (> 50 ms) from navigation to the complete
  *     map ÷ the baseline's.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { loadPack } from '../src/lib/campaign.ts';
 import { fsJsonReader } from '../src/lib/fs-json.ts';
 import { viewAt } from '../src/lib/view.ts';
 import { launch, openPage } from '../tests/browser/chromium.ts';
+import { measureEmbedBytes } from './embed-bytes.ts';
 
 const budget = JSON.parse(readFileSync('bench/budget.json', 'utf8')) as Record<string, number>;
 const asJson = process.argv.includes('--json');
@@ -171,13 +170,6 @@ async function playThrough(page: Page): Promise<void> {
   })()`);
 }
 
-function distFile(url: string, origin: string): string | undefined {
-  if (!url.startsWith(origin)) return undefined;
-  const path = decodeURIComponent(new URL(url).pathname);
-  const file = join('dist', path === '/' ? 'index.html' : path);
-  return existsSync(file) ? file : undefined;
-}
-
 async function main(): Promise<void> {
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
@@ -254,38 +246,9 @@ async function main(): Promise<void> {
       latencyPass: latency.median <= budget.sliderLatencyFrames,
     };
 
-    // (d) bytes of the embed before its map is complete, minus MapLibre's own JS and CSS.
-    const wd = await openPage(browser, { viewport: { width: 1024, height: 768 } });
-    const origin = new URL(base).origin;
-    await wd.page.goto(`${base}embed.html`);
-    await wd.page.waitForSelector(READY);
-    await wd.page.waitForTimeout(1000);
-    // What was requested up to the complete first view (resource timing, against the
-    // campaign:complete mark, after the front-shown frame); what comes after it (the surroundings, outside the first view) is listed apart.
-    const timed = await wd.page.evaluate(`(function () {
-      var mark = performance.getEntriesByName('campaign:complete')[0];
-      var frame = mark ? mark.startTime : Infinity;
-      var all = performance.getEntriesByType('resource');
-      return {
-        before: [location.href].concat(all.filter(function (r) { return r.startTime <= frame; }).map(function (r) { return r.name; })),
-        after: all.filter(function (r) { return r.startTime > frame; }).map(function (r) { return r.name; }),
-      };
-    })()`) as { before: string[]; after: string[] };
-    const inDist = (urls: string[]) => [...new Set(urls.map((u) => distFile(u, origin)).filter((f): f is string => Boolean(f)))];
-    const files = inDist(timed.before);
-    const later = inDist(timed.after).filter((f) => !files.includes(f));
-    await wd.context.close();
-    const ours = files.filter((f) => !/maplibre/.test(f));
-    const size = (f: string) => {
-      const buf = readFileSync(f);
-      // Fonts are already compressed; servers send them as they are.
-      return /\.woff2$/.test(f) ? { gzip: buf.length, brotli: buf.length } : { gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliCompressSync(buf).length };
-    };
-    const perFile = ours.map((f) => ({ file: f.replace(/^dist\//, ''), ...size(f) }));
-    const gzip = perFile.reduce((s, f) => s + f.gzip, 0);
-    const brotli = perFile.reduce((s, f) => s + f.brotli, 0);
-    const afterFirstFrame = later.filter((f) => !/maplibre/.test(f)).map((f) => ({ file: f.replace(/^dist\//, ''), ...size(f) }));
-    results.bytes = { gzip, brotli, files: perFile, afterFirstFrame, target: budget.embedBytesGzip, pass: gzip <= budget.embedBytesGzip };
+    // (d) bytes of the embed before its map is complete, minus MapLibre's own JS and CSS (bench/embed-bytes.ts).
+    const d = await measureEmbedBytes(browser, base);
+    results.bytes = { ...d, target: budget.embedBytesGzip, pass: d.gzip <= budget.embedBytesGzip };
 
     // (e) memory after 20 playbacks vs after 1.
     const we = await openPage(browser, { viewport: { width: 1024, height: 768 } });
