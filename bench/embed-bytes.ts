@@ -34,26 +34,27 @@ export interface EmbedBytes {
 const READY = '.map[data-ready="true"], body[data-ready="true"]';
 
 /** The dist/ file a URL of the preview server names, if any. */
-export function distFile(url: string, origin: string): string | undefined {
+export function distFile(url: string, origin: string, outDir = 'dist'): string | undefined {
   if (!url.startsWith(origin)) return undefined;
   const path = decodeURIComponent(new URL(url).pathname);
-  const file = join('dist', path === '/' ? 'index.html' : path);
+  const file = join(outDir, path === '/' ? 'index.html' : path);
   return existsSync(file) ? file : undefined;
 }
 
-function sizeOf(file: string): FileBytes {
+function sizeOf(file: string, outDir: string): FileBytes {
   const buf = readFileSync(file);
-  const name = file.replace(/^dist\//, '');
+  const name = file.slice(outDir.length + 1);
   // Fonts are already compressed; servers send them as they are.
   if (/\.woff2$/.test(file)) return { file: name, gzip: buf.length, brotli: buf.length };
   return { file: name, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliCompressSync(buf).length };
 }
 
 /**
- * (d) Opens `${base}embed.html` and sums the compressed bytes of every dist/ file requested
- * up to the `campaign:complete` mark (resource timing), MapLibre's JS and CSS left out.
+ * (d) Opens `${base}embed.html` and sums the compressed bytes of every file of the build
+ * (in `outDir`) requested up to the `campaign:complete` mark (resource timing), MapLibre's JS
+ * and CSS left out.
  */
-export async function measureEmbedBytes(browser: Browser, base: string): Promise<EmbedBytes> {
+export async function measureEmbedBytes(browser: Browser, base: string, outDir = 'dist'): Promise<EmbedBytes> {
   const wd = await openPage(browser, { viewport: { width: 1024, height: 768 } });
   const origin = new URL(base).origin;
   try {
@@ -71,11 +72,11 @@ export async function measureEmbedBytes(browser: Browser, base: string): Promise
         after: all.filter(function (r) { return r.startTime > frame; }).map(function (r) { return r.name; }),
       };
     })()`)) as { before: string[]; after: string[] };
-    const inDist = (urls: string[]) => [...new Set(urls.map((u) => distFile(u, origin)).filter((f): f is string => Boolean(f)))];
+    const inDist = (urls: string[]) => [...new Set(urls.map((u) => distFile(u, origin, outDir)).filter((f): f is string => Boolean(f)))];
     const before = inDist(timed.before);
     const later = inDist(timed.after).filter((f) => !before.includes(f));
-    const files = before.filter((f) => !/maplibre/.test(f)).map(sizeOf);
-    const afterFirstFrame = later.filter((f) => !/maplibre/.test(f)).map(sizeOf);
+    const files = before.filter((f) => !/maplibre/.test(f)).map((f) => sizeOf(f, outDir));
+    const afterFirstFrame = later.filter((f) => !/maplibre/.test(f)).map((f) => sizeOf(f, outDir));
     return {
       gzip: files.reduce((s, f) => s + f.gzip, 0),
       brotli: files.reduce((s, f) => s + f.brotli, 0),
@@ -120,13 +121,13 @@ async function photograph(browser: Browser, base: string, dir: string): Promise<
 }
 
 /** Prints the figure, every file, and with `modules` the per-module split of each script. */
-export function printEmbedBytes(bytes: EmbedBytes, modules: boolean, out = (s: string) => process.stdout.write(s)): void {
+export function printEmbedBytes(bytes: EmbedBytes, modules: boolean, outDir = 'dist', out = (s: string) => process.stdout.write(s)): void {
   out(`(d) embed first view minus MapLibre: ${bytes.gzip} B gzip, ${bytes.brotli} B brotli\n`);
   out('(d) files loaded before the map is complete (gzip bytes):\n');
   for (const f of [...bytes.files].sort((a, b) => b.gzip - a.gzip)) {
     out(`  ${String(f.gzip).padStart(7)}  ${f.file}\n`);
     if (!modules || !f.file.endsWith('.js')) continue;
-    const split = moduleBytes(join('dist', f.file));
+    const split = moduleBytes(join(outDir, f.file));
     const total = [...split.values()].reduce((a, b) => a + b, 0);
     for (const [source, n] of [...split].sort((a, b) => b[1] - a[1])) {
       if (n / total < 0.004) continue;
@@ -139,18 +140,21 @@ export function printEmbedBytes(bytes: EmbedBytes, modules: boolean, out = (s: s
   }
 }
 
+/** A build folder of its own, so the figure can be taken while the browser tests use dist/. */
+const OUT_DIR = 'bench/.dist';
+
 async function main(): Promise<void> {
   const modules = process.argv.includes('--modules');
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
-  if (!process.argv.includes('--no-build')) await build({ logLevel: 'error', build: modules ? { sourcemap: 'hidden' } : {} });
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  if (!process.argv.includes('--no-build')) await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true, ...(modules ? { sourcemap: 'hidden' } : {}) } });
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: OUT_DIR }, logLevel: 'error' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   const browser = await launch();
   try {
     const base = `http://127.0.0.1:${address.port}/`;
-    printEmbedBytes(await measureEmbedBytes(browser, base), modules);
+    printEmbedBytes(await measureEmbedBytes(browser, base, OUT_DIR), modules, OUT_DIR);
     const shots = process.argv.indexOf('--shots');
     if (shots > 0) await photograph(browser, base, process.argv[shots + 1] ?? 'tests/.artifacts');
   } finally {
