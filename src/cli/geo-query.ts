@@ -5,7 +5,7 @@
 import { loadPack } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
 import { parseQueryArgs, QUERY_USAGE } from '../lib/query-args.ts';
-import { holderAt } from '../lib/view.ts';
+import { holderAt } from '../lib/holder.ts';
 import { isoOf } from '../lib/dates.ts';
 
 const args = parseQueryArgs(process.argv.slice(2), 'geo/korea-1951-01/manifest.json');

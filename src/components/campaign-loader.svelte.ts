@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { checkGeometry, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
@@ -37,11 +37,11 @@ export class CampaignLoader {
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
    * `parts` says what the page leaves out: the embed shows neither source titles nor the
-   * named lines.
+   * named lines, and runs the geometric checks after its first view (see checkGeometry).
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly parts: Pick<LoadOptions, 'sources' | 'lines'> = {},
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'geometry'> = {},
   ) {}
 
   /**
@@ -82,6 +82,22 @@ export class CampaignLoader {
       const texts = await loadTexts(manifest, read).catch(() => undefined);
       if (texts) onTexts?.(texts);
       this.texts = texts;
+    }
+  }
+
+  /**
+   * Runs the geometric checks a pack loaded with `geometry: 'later'` left out: data that fails
+   * them is reported as a load error, as it would have been before the first view. Code that
+   * cannot be fetched (offline, before the page was cached) only logs: the map stays.
+   */
+  async checkGeometry(): Promise<void> {
+    const pack = this.pack;
+    try {
+      if (pack) await checkGeometry(pack);
+    } catch (e) {
+      if (this.pack !== pack) return;
+      if (e instanceof PackError) this.error = loadErrorText(e);
+      else console.warn(`The data's geometry could not be checked: ${loadErrorText(e)}`);
     }
   }
 

@@ -5,7 +5,7 @@
  * The zone (issue 13) chooses the sentence: no-man's land was held by neither side, and
  * infiltrated ground is said to be so after its holder.
  */
-import type { HolderAnswer } from './view.ts';
+import type { HolderAnswer } from './holder.ts';
 import type { Lang } from './types.ts';
 import { parseMoment } from './dates.ts';
 import { formatKm, formatMoment, t, type MessageKey } from './i18n.ts';

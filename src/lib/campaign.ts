@@ -14,7 +14,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
   BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateEvents, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
-  validateGlossary, validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type PackContext, type Problem,
+  validateGlossary, validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type GeometryChecks, type PackContext, type Problem,
 } from './validate.ts';
 
 /** Reads and parses one JSON file; rejects with a message naming the path on failure. */
@@ -105,10 +105,39 @@ export interface LoadOptions {
   surroundings?: boolean;
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
   onManifest?: (manifest: Manifest) => void;
+  /**
+   * When the geometric checks run (default 'now'): self-intersections, fronts from coast to
+   * coast, forward lines north of their front. With 'later' the pack is returned without them
+   * and checkGeometry(pack) runs them: the embed does so once its first view is complete, so
+   * their code (turf) is not loaded before it. Every other check runs before the pack is returned.
+   */
+  geometry?: 'now' | 'later'
 }
+
+/**
+ * The geometric checks left out of the packs loaded with `geometry: 'later'`, by pack: kept
+ * beside the pack, not in it, so a pack stays plain data (compare posts it to a worker).
+ */
+const laterChecks = new WeakMap<Pack, () => Promise<void>>();
+
+/**
+ * Runs the geometric checks left out of a pack loaded with `geometry: 'later'` (loading their
+ * code), rejecting with a PackError when the data fails them; resolves at once for any other pack.
+ */
+export function checkGeometry(pack: Pack): Promise<void> {
+  return laterChecks.get(pack)?.() ?? Promise.resolve();
+}
+
+/** The geometric predicates, loaded on first use (a chunk of their own in the pages). */
+const loadGeometryChecks = (): Promise<GeometryChecks> => import('./validate-geometry.ts').then((m) => m.geometryChecks);
 
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
 export async function loadPack(manifestPath: string, read: JsonReader, options: LoadOptions = {}): Promise<Pack> {
+  const later = options.geometry === 'later';
+  // Loaded beside the data files, not after them.
+  const geometry = later ? undefined : loadGeometryChecks();
+  // Not left unhandled if the manifest fails first: the data's problems are what is reported.
+  geometry?.catch(() => undefined);
   const manifest = await read(manifestPath);
   const problems = validateManifest(manifestPath, manifest);
   if (problems.length) throw new PackError(problems);
@@ -143,26 +172,30 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     unitIds: new Set(units && typeof units === 'object' ? Object.keys(units) : []),
     isValidSidc: options.isValidSidc,
   };
-  const all = [
-    ...basemap.problems,
-    ...(surroundings?.problems ?? []),
-    ...(withSources ? validateSources(at(m.files.sources), sources) : []),
-    ...validateEvents(manifestPath, m.events, ctx),
-    ...validateFronts(at(m.files.fronts), fronts, ctx),
-    ...validatePlaces(at(m.files.places), places, ctx),
-    ...(m.files.lines && options.lines !== false ? validateLines(at(m.files.lines), lines, ctx) : []),
-    ...(m.files.units ? validateUnits(at(m.files.units), units, ctx) : []),
-    ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, ctx) : []),
-    ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, ctx) : []),
-    ...(m.files.zones ? validateZones(at(m.files.zones), zones, fronts, m.northClosure, ctx) : []),
-    ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx)),
-    ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
-    ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
-  ];
+  const problemsWith = (checks: GeometryChecks | undefined): Problem[] => {
+    const c = { ...ctx, geometry: checks };
+    return [
+      ...basemap.problems,
+      ...(surroundings?.problems ?? []),
+      ...(withSources ? validateSources(at(m.files.sources), sources) : []),
+      ...validateEvents(manifestPath, m.events, c),
+      ...validateFronts(at(m.files.fronts), fronts, c),
+      ...validatePlaces(at(m.files.places), places, c),
+      ...(m.files.lines && options.lines !== false ? validateLines(at(m.files.lines), lines, c) : []),
+      ...(m.files.units ? validateUnits(at(m.files.units), units, c) : []),
+      ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, c) : []),
+      ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, c) : []),
+      ...(m.files.zones ? validateZones(at(m.files.zones), zones, fronts, m.northClosure, c) : []),
+      ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, c)),
+      ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
+      ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
+    ];
+  };
+  const all = problemsWith(geometry && (await geometry));
   if (!mainlandFeature && !basemap.problems.length) all.push({ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' });
   if (all.length) throw new PackError(all);
   const f = fronts as Fronts;
-  return {
+  const pack: Pack = {
     manifest: m,
     startDay: ctx.start,
     endDay: ctx.end,
@@ -186,6 +219,13 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
       parallel: parallel as FeatureCollection,
     },
   };
+  if (later) {
+    laterChecks.set(pack, async () => {
+      const found = problemsWith(await loadGeometryChecks());
+      if (found.length) throw new PackError(found);
+    });
+  }
+  return pack;
 }
 
 /** Loads and checks one more language's narrative for a loaded pack. */

@@ -9,7 +9,7 @@ import type { Feature, Polygon, Position } from 'geojson';
 import type { Pack } from './campaign.ts';
 import type { PlaceFeature, Side } from './types.ts';
 import { dayOf, parseIsoDate } from './dates.ts';
-import { distanceToFrontKm, sideOf } from './territory.ts';
+import { distanceToFrontKm, sideOf } from './holder.ts';
 import { viewAt, type CampaignView } from './view.ts';
 
 /**

@@ -6,9 +6,8 @@
 import type { Pack } from './campaign.ts';
 import type { Lang, PlaceFeature } from './types.ts';
 import { viewAt, type CampaignView } from './view.ts';
-import { distanceToFrontKm, sideOf } from './territory.ts';
+import { distanceToFrontKm, sideOf, zoneOf } from './holder.ts';
 import { addEnglish, formatDate, formatMoment, t } from './i18n.ts';
-import { zoneOf } from './zones.ts';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { enDescribe } from '../locales/en-describe.ts';

@@ -2,9 +2,7 @@
  * The PVA/KPA side of a front: the line closed round the north through points at sea.
  * Clipping to land is done by drawing order (a sea mask above the fill), not per frame.
  */
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { lineString, point, polygon } from '@turf/helpers';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
+import { polygon } from '@turf/helpers';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Side } from './types.ts';
 
@@ -13,18 +11,6 @@ export function northPolygon(front: readonly Position[], closure: readonly Posit
   if (front.length < 2) throw new Error('northPolygon: a front needs at least two vertices');
   const ring = [...front, ...closure, front[0]].map((p) => [p[0], p[1]]);
   return polygon([ring], { side: 'PVA/KPA' as Side });
-}
-
-/** Which side held `lngLat` given the north polygon of the front at that moment. */
-export function sideOf(north: Feature<Polygon>, lngLat: Position): Side {
-  return booleanPointInPolygon(point([lngLat[0], lngLat[1]]), north) ? 'PVA/KPA' : 'UN';
-}
-
-/** Distance in km from `lngLat` to the front line. */
-export function distanceToFrontKm(front: readonly Position[], lngLat: Position): number {
-  return pointToLineDistance(point([lngLat[0], lngLat[1]]), lineString(front.map((p) => [p[0], p[1]])), {
-    units: 'kilometers',
-  });
 }
 
 /**

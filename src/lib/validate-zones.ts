@@ -2,9 +2,6 @@
  * Validation of a pack's zones file (zones.geojson): PVA/KPA forward lines, each at a front
  * keyframe's `date` and never south of that front, and infiltration areas with a period.
  */
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
-import { lineString, point } from '@turf/helpers';
 import type { Position } from 'geojson';
 import { northPolygon } from './territory.ts';
 import {
@@ -53,15 +50,16 @@ function checkForward(r: Report, f: Obj, p: Obj, id: string, frontByDate: Map<st
   if ((f.geometry as Obj).type !== 'LineString') { r.add('a forward line must be a LineString', id); return; }
   if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
   checkSources(r, p.sources, ctx.sources, id);
-  const coords = lineCoords(r, f, id);
+  const coords = lineCoords(r, f, id, ctx.geometry);
   if (!coords) return;
   checkSegmentCertainty(r, p, coords, id);
-  coastToCoast(r, coords, ctx.mainland, id);
+  coastToCoast(r, coords, ctx, id);
   const front = isStr(p.date) ? frontByDate.get(p.date) : undefined;
   if (!front) { r.add(`\`date\` ${JSON.stringify(p.date)} is not the date of a front keyframe (a forward line belongs to one)`, id); return; }
+  const geometry = ctx.geometry;
+  if (!geometry) return;
   const north = northPolygon(front, closure);
-  const line = lineString(front.map((q) => [q[0], q[1]]));
-  const south = coords.findIndex((q) => !booleanPointInPolygon(point(q), north) && pointToLineDistance(point(q), line, { units: 'kilometers' }) > ON_LINE_KM);
+  const south = coords.findIndex((q) => !geometry.inside(q, north) && geometry.distanceToLineKm(q, front) > ON_LINE_KM);
   if (south >= 0) r.add(`vertex ${south} [${coords[south].join(', ')}] lies south of the UN front of the same date (a forward line runs on or north of it)`, id);
 }
 

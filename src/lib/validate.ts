@@ -1,10 +1,10 @@
 /**
  * Validation of a campaign pack's files. Pure: takes parsed JSON, returns problems that name
  * the file, the feature and what is wrong. Shared by `geo:check`, the build and the app.
+ * The geometric checks (self-intersections, coast to coast, forward lines north of their front)
+ * are computed by functions passed in (PackContext.geometry, see validate-geometry.ts), so a
+ * page can load their code after its first view.
  */
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { point } from '@turf/helpers';
-import { kinks } from '@turf/kinks';
 import type { Feature, Polygon, Position } from 'geojson';
 import { parseIsoDate, parseMoment, periodEnd, periodStart } from './dates.ts';
 import { LANGS } from './types.ts';
@@ -179,6 +179,18 @@ export interface PackContext {
   unitIds?: Set<string>;
   /** SIDC check (milsymbol), available in Node tools only; skipped when absent. */
   isValidSidc?: (sidc: string) => boolean;
+  /** The geometric predicates (validate-geometry.ts); the geometric checks are skipped when absent. */
+  geometry?: GeometryChecks;
+}
+
+/** The geometric predicates the checks need (turf's, in validate-geometry.ts). */
+export interface GeometryChecks {
+  /** Whether a line crosses itself. */
+  selfIntersects(coords: Position[]): boolean;
+  /** Whether a point lies inside (or on the edge of) a polygon. */
+  inside(p: Position, area: Feature<Polygon>): boolean;
+  /** Distance in km from a point to a line. */
+  distanceToLineKm(p: Position, line: Position[]): number;
 }
 
 function featureList(r: Report, data: Json, geometry: string): Obj[] {
@@ -200,20 +212,24 @@ function featureList(r: Report, data: Json, geometry: string): Obj[] {
   return out;
 }
 
-export function lineCoords(r: Report, f: Obj, id: string): Position[] | undefined {
+/** The positions of a line, checked (in the region; not crossing itself when `geometry` is given); undefined when unusable. */
+export function lineCoords(r: Report, f: Obj, id: string, geometry: GeometryChecks | undefined): Position[] | undefined {
   const coords = (f.geometry as Obj).coordinates;
   if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isPosition)) { r.add('needs at least two valid [lon, lat] positions', id); return undefined; }
   const outside = coords.findIndex((p) => !inRegion(p));
   if (outside >= 0) { r.add(`vertex ${outside} [${coords[outside].join(', ')}] lies outside the region ${REGION.join(',')}`, id); return undefined; }
-  if (kinks({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } }).features.length > 0) r.add('intersects itself', id);
+  if (geometry?.selfIntersects(coords)) r.add('intersects itself', id);
   return coords;
 }
 
-export function coastToCoast(r: Report, coords: Position[], mainland: Feature<Polygon> | undefined, id: string): void {
+/** A front-like line runs west to east and (with the mainland and the geometric predicates) from sea to sea. */
+export function coastToCoast(r: Report, coords: Position[], ctx: Pick<PackContext, 'mainland' | 'geometry'>, id: string): void {
+  const { mainland, geometry } = ctx;
   if (!mainland) return;
-  const onLand = (p: Position) => booleanPointInPolygon(point(p), mainland);
-  if (onLand(coords[0])) r.add('must start at sea (west of the coast)', id);
-  if (onLand(coords[coords.length - 1])) r.add('must end at sea (east of the coast)', id);
+  if (geometry) {
+    if (geometry.inside(coords[0], mainland)) r.add('must start at sea (west of the coast)', id);
+    if (geometry.inside(coords[coords.length - 1], mainland)) r.add('must end at sea (east of the coast)', id);
+  }
   if (coords[0][0] >= coords[coords.length - 1][0]) r.add('must run west to east', id);
 }
 
@@ -242,10 +258,10 @@ export function validateFronts(file: string, data: Json, ctx: PackContext): Prob
     if (!isStr(p.phase) || !ctx.phaseIds.has(p.phase)) r.add(`\`phase\` "${String(p.phase)}" is not a manifest phase`, id);
     if (!isCertainty(p.certainty)) r.add('`certainty` must be 1, 2 or 3', id);
     checkSources(r, p.sources, ctx.sources, id);
-    const coords = lineCoords(r, f, id);
+    const coords = lineCoords(r, f, id, ctx.geometry);
     if (!coords) continue;
     checkSegmentCertainty(r, p, coords, id);
-    coastToCoast(r, coords, ctx.mainland, id);
+    coastToCoast(r, coords, ctx, id);
   }
   if (prev === -Infinity) r.add('has no front keyframes');
   return r.problems;
@@ -274,7 +290,7 @@ export function validateLines(file: string, data: Json, ctx: PackContext): Probl
     const id = String(p.id);
     if (!isStr(p.name_en) || !isStr(p.name_ko)) r.add('needs `name_en` and `name_ko`', id);
     checkDatedGraded(r, p, ctx, id);
-    const coords = lineCoords(r, f, id);
+    const coords = lineCoords(r, f, id, ctx.geometry);
     if (coords) checkSegmentCertainty(r, p, coords, id);
   }
   return r.problems;
@@ -409,7 +425,7 @@ export function validateArrows(file: string, data: Json, ctx: PackContext): Prob
     if (!ARROW_KINDS.includes(String(p.kind))) r.add(`\`kind\` must be one of ${ARROW_KINDS.join(', ')}`, id);
     if (!isStr(p.label_en) || !isStr(p.label_ko)) r.add('needs `label_en` and `label_ko`', id);
     checkDatedGraded(r, p, ctx, id);
-    lineCoords(r, f, id);
+    lineCoords(r, f, id, ctx.geometry);
   }
   return r.problems;
 }

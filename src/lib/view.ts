@@ -5,10 +5,10 @@ import type { Feature, FeatureCollection, LineString, Point, Polygon, Position }
 import type { Certainty, Phase, Side } from './types.ts';
 import type { Pack } from './campaign.ts';
 import { frontAt, type FrontState } from './morph.ts';
-import { distanceToFrontKm, northPolygon, sideOf } from './territory.ts';
-import { clampDay, isoOf, momentIso } from './dates.ts';
+import { northPolygon } from './territory.ts';
+import { clampDay, isoOf } from './dates.ts';
 import { arrowsAt, unitsAt, type ArrowAtProps, type UnitAtProps } from './forces.ts';
-import { zoneOf, zonesAt, type Zone, type ZonesAt } from './zones.ts';
+import { zonesAt, type ZonesAt } from './zones.ts';
 
 /** Everything drawn or said about one date. */
 export interface CampaignView {
@@ -107,36 +107,4 @@ export function drawnSources(view: CampaignView): string[] {
   for (const f of view.zones.noMansLand.features) for (const k of f.properties.sources) keys.add(k);
   for (const f of view.zones.infiltrated.features) for (const k of f.properties.sources) keys.add(k);
   return [...keys];
-}
-
-/** Answer to "who held this place on this date?". */
-export interface HolderAnswer {
-  /** The moment asked about: `YYYY-MM-DD` on a day step (the end of that day), else `YYYY-MM-DDTHH:MM`. */
-  date: string;
-  lngLat: [number, number];
-  /** Which side of the UN front line the point lies on (north of it: PVA/KPA). */
-  side: Side;
-  /** Held by that side, no-man's land (between the UN front and the PVA/KPA forward line), or infiltrated (behind the UN front). */
-  zone: Zone;
-  frontDistanceKm: number;
-}
-
-/**
- * Which side held `lngLat` at `day`, and how far the front was: computed from exactly the
- * data and interpolation the map draws. Used by the map click and by `geo:query`.
- */
-export function holderAt(pack: Pack, day: number, lngLat: [number, number]): HolderAnswer {
-  return holderIn(viewAt(pack, day), lngLat);
-}
-
-/** The same answer from a view already computed (the one the map is drawing). */
-export function holderIn(view: CampaignView, lngLat: [number, number]): HolderAnswer {
-  const side = sideOf(view.north, lngLat);
-  return {
-    date: momentIso(view.day),
-    lngLat,
-    side,
-    zone: zoneOf(view.zones, lngLat, side),
-    frontDistanceKm: Math.round(distanceToFrontKm(view.front.coords, lngLat) * 10) / 10,
-  };
 }

@@ -97,6 +97,28 @@ describe('the embed’s legend and description', () => {
   });
 });
 
+describe('the embed’s data checks', () => {
+  it('checks the geometry after its first view: a front that crosses itself is then reported, not a crash', async () => {
+    const w = await openPage(browser);
+    await w.page.route('**/fronts.geojson', async (route) => {
+      const fronts = (await (await route.fetch()).json()) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[][] } }[] };
+      const f = fronts.features[1];
+      // Back to its second vertex: the line now crosses itself there.
+      f.geometry.coordinates = [...f.geometry.coordinates, f.geometry.coordinates[1]];
+      delete f.properties.segmentCertainty;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(fronts) });
+    });
+    await w.page.goto(`${base}embed.html?date=1951-01-04`);
+    const alert = w.page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 120_000 }).toMatch(/fronts\.geojson: \S+: intersects itself/);
+    // Found once the first view was complete: the map had drawn it.
+    expect(await w.page.evaluate(() => performance.getEntriesByName('campaign:complete').length)).toBe(1);
+    expect(chunk(w.requests, 'validate-geometry')).toBe(true);
+    expect(w.consoleProblems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('the embed’s live region', () => {
   it('says each phase once in playback, not each frame', async () => {
     const w = await openPage(browser);

@@ -9,7 +9,7 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import { distance, point, pointToLineDistance, lineString } from '@turf/turf';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { holderAt } from '../../src/lib/view.ts';
+import { holderAt } from '../../src/lib/holder.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 import type { Narrative, PlaceProps, RefLineProps, Source, Unit } from '../../src/lib/types.ts';
 import { ko } from '../../src/locales/ko.ts';

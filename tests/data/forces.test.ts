@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { viewAt } from '../../src/lib/view.ts';
-import { sideOf } from '../../src/lib/territory.ts';
+import { sideOf } from '../../src/lib/holder.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
 import { dayOf, periodEnd, periodStart } from '../../src/lib/dates.ts';
 import { isValidSidc } from '../../src/build/unit-symbols.ts';

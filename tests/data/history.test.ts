@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { holderAt, viewAt } from '../../src/lib/view.ts';
-import { northPolygon, sideOf } from '../../src/lib/territory.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { holderAt, sideOf } from '../../src/lib/holder.ts';
+import { northPolygon } from '../../src/lib/territory.ts';
 import { dayOf, isoOf } from '../../src/lib/dates.ts';
 import type { Side } from '../../src/lib/types.ts';
 

@@ -12,7 +12,8 @@ import type { FeatureCollection, LineString, MultiLineString, Point, Position } 
 import { readFileSync } from 'node:fs';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { holderAt, viewAt } from '../../src/lib/view.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { holderAt } from '../../src/lib/holder.ts';
 import { momentIso, momentOf } from '../../src/lib/dates.ts';
 import type { Side } from '../../src/lib/types.ts';
 import type { Zone } from '../../src/lib/zones.ts';

@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { loadNarrative, loadPack, loadSurroundings, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import { checkGeometry, loadNarrative, loadPack, loadSurroundings, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { holderAt, viewAt } from '../../src/lib/view.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { holderAt } from '../../src/lib/holder.ts';
 import { dayOf, periodStart } from '../../src/lib/dates.ts';
 import { isValidSidc } from '../../src/build/unit-symbols.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
@@ -226,6 +227,40 @@ describe('invalid fixtures', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(message);
     if (reason !== 'bad-json') expect(error).toBeInstanceOf(PackError);
+  });
+
+  // The embed runs these after its first view (LoadOptions.geometry 'later'): the pack loads,
+  // and its checkGeometry then refuses the data with the same message.
+  it.each([
+    ['a front that crosses itself', 'f2', [[125.5, 37.6], [128, 36.6], [127, 37.5], [127.2, 36.2], [129.5, 37]]],
+    ['a front that starts on land', 'f3', [[127, 37.2], [128, 36.6], [129.5, 37]]],
+  ])('%s: with the geometric checks later, the pack loads and checkGeometry refuses it', async (_, id, coordinates) => {
+    const read: JsonReader = async (path) => {
+      const data = await fsJsonReader(path);
+      if (!path.endsWith('fronts.geojson')) return data;
+      const fronts = data as { features: { properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] };
+      for (const f of fronts.features) {
+        if (f.properties.id !== id) continue;
+        f.geometry.coordinates = coordinates;
+        delete f.properties.segmentCertainty;
+      }
+      return fronts;
+    };
+    const now = await loadPack(SYNTHETIC, read).then(() => undefined, (e: unknown) => e);
+    expect(now).toBeInstanceOf(PackError);
+    const pack = await loadPack(SYNTHETIC, read, { geometry: 'later' });
+    const later = await checkGeometry(pack).then(() => undefined, (e: unknown) => e);
+    expect(later).toBeInstanceOf(PackError);
+    expect((later as Error).message).toBe((now as Error).message);
+    expect((later as Error).message).toMatch(/f[23]: (intersects itself|must start at sea)/);
+  });
+
+  it('a valid pack loaded with the geometric checks later passes them', async () => {
+    const pack = await loadPack(SYNTHETIC, fsJsonReader, { geometry: 'later' });
+    await expect(checkGeometry(pack)).resolves.toBeUndefined();
+    // A pack loaded with them is plain data (compare posts it to a worker): nothing to run later.
+    expect(() => structuredClone(pack)).not.toThrow();
+    await expect(checkGeometry(await loadPack(SYNTHETIC, fsJsonReader))).resolves.toBeUndefined();
   });
 
   it('geo:check exits 1 and prints the problem', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kinks } from '@turf/turf';
-import { distanceToFrontKm, northPolygon, seaMask, sideOf, signedArea } from '../../src/lib/territory.ts';
+import { northPolygon, seaMask, signedArea } from '../../src/lib/territory.ts';
+import { distanceToFrontKm, sideOf } from '../../src/lib/holder.ts';
 import { certaintyRuns, phaseIndexAt } from '../../src/lib/view.ts';
 
 const front = [[124, 37.5], [127, 37.0], [130, 37.5]];
