@@ -7,9 +7,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadPack } from '../lib/campaign.ts';
+import { joinPath, loadPack, narrativeHeads, narrativeHeadsPath } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
-import type { Manifest, Unit } from '../lib/types.ts';
+import type { Manifest, Narrative, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
 import { noscriptHtml, noscriptPictures } from './noscript.ts';
 import { loadMessages } from '../lib/i18n.ts';
@@ -24,6 +24,23 @@ async function symbolsFor(root: string, manifest: string): Promise<string | unde
   if (!m.files.units) return undefined;
   const units = JSON.parse(await readFile(join(root, manifest, '..', m.files.units), 'utf8')) as Record<string, Unit>;
   return JSON.stringify(renderSymbols(units));
+}
+
+/**
+ * The heads files of the pack at `manifest` (a path under geo/): for each narrative, its names
+ * and summaries alone (narrativeHeads), by path under geo/, for pages whose first view shows
+ * no paragraph (the embed). A narrative that cannot be read gets none (the build refuses it anyway).
+ */
+async function headsFor(root: string, manifest: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const m = JSON.parse(await readFile(join(root, manifest), 'utf8')) as Manifest;
+  for (const rel of Object.values(m.files.narrative ?? {}) as string[]) {
+    const path = joinPath(manifest, rel);
+    try {
+      out.set(narrativeHeadsPath(path), JSON.stringify(narrativeHeads(JSON.parse(await readFile(join(root, path), 'utf8')) as Narrative)));
+    } catch {}
+  }
+  return out;
 }
 
 const DATA_EXT = /\.(geo)?json$/;
@@ -113,6 +130,15 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
           }, next);
           return;
         }
+        if (path.endsWith('.heads.json')) {
+          Promise.all(options.manifests.map((m) => headsFor(root, m))).then((all) => {
+            const json = all.map((heads) => heads.get(path.slice(1))).find((j) => j !== undefined);
+            if (json === undefined) return next();
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(json);
+          }, next);
+          return;
+        }
         const file = resolve(root, `.${path}`);
         // Serve only data files inside geo/, never anything a crafted path points at.
         if (!file.startsWith(root + sep) || !DATA_EXT.test(file) || !existsSync(file) || !statSync(file).isFile()) return next();
@@ -134,6 +160,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       }
       for (const [fileName, source] of Object.entries(await noscriptFiles())) this.emitFile({ type: 'asset', fileName, source });
       for (const m of options.manifests) {
+        for (const [path, json] of await headsFor(root, m)) this.emitFile({ type: 'asset', fileName: `data/${path}`, source: json });
         const json = await symbolsFor(root, m);
         if (json !== undefined) this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`, source: json });
       }

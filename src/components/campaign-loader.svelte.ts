@@ -22,6 +22,8 @@ export class CampaignLoader {
   texts = $state.raw<PackTexts>();
   /** Narratives by language: the one loaded with the pack, then any the reader switched to. */
   narratives = $state.raw<Partial<Record<Lang, Narrative>>>({});
+  /** Languages whose narrative is only its heads so far (names and summaries: LoadOptions.narrative 'heads'). */
+  #headsOnly = new Set<Lang>();
   /** Unit-card notes by language, once asked for (see useNotes): the notes, or why they could not be loaded. */
   notes = $state.raw<Partial<Record<Lang, NotesState>>>({});
   #notesLoading = new Set<Lang>();
@@ -37,11 +39,12 @@ export class CampaignLoader {
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
    * `parts` says what the page leaves out: the embed shows neither source titles nor the
-   * named lines, and runs the geometric checks after its first view (see checkGeometry).
+   * named lines, and runs the geometric checks after its first view (see checkGeometry); it may
+   * load the narrative's heads alone at first (see useLang).
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'geometry'> = {},
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'geometry' | 'narrative'> = {},
   ) {}
 
   /**
@@ -68,6 +71,7 @@ export class CampaignLoader {
       performance.mark('campaign:data-loaded');
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
+      this.#headsOnly = new Set(this.parts.narrative === 'heads' ? [lang] : []);
       this.notes = {};
       this.#notesLoading.clear();
       this.glossaries = {};
@@ -102,15 +106,18 @@ export class CampaignLoader {
   }
 
   /**
-   * Makes sure the narrative in `lang` is loaded. Resolves with an error text when it could
-   * not be (the page then stays in the language it had), or undefined when it is there.
+   * Makes sure the whole narrative in `lang` is loaded (also where only its heads are).
+   * Resolves with an error text when it could not be (the page then stays in the language it
+   * had, or with the heads alone), or undefined when it is there.
    */
   async useLang(lang: Lang): Promise<string | undefined> {
     const pack = this.pack;
-    if (!pack || this.narratives[lang]) return undefined;
+    if (!pack || (this.narratives[lang] && !this.#headsOnly.has(lang))) return undefined;
     try {
       const { manifest, read } = this.source();
       const narrative = await loadNarrative(manifest, pack.manifest, lang, read, pack.sources);
+      if (this.pack !== pack) return undefined;
+      this.#headsOnly.delete(lang);
       this.narratives = { ...this.narratives, [lang]: narrative };
       return undefined;
     } catch (e) {

@@ -111,7 +111,30 @@ export interface LoadOptions {
    * and checkGeometry(pack) runs them: the embed does so once its first view is complete, so
    * their code (turf) is not loaded before it. Every other check runs before the pack is returned.
    */
-  geometry?: 'now' | 'later'
+  geometry?: 'now' | 'later';
+  /**
+   * The narratives to load (default 'whole'). With 'heads' only each phase's name and summary
+   * are loaded (the heads file the build makes beside each narrative, see narrativeHeadsPath),
+   * their paragraphs empty: the embed's first view shows no paragraph, and it loads the whole
+   * narrative (loadNarrative) once that view is complete.
+   */
+  narrative?: 'whole' | 'heads';
+}
+
+/** The heads file of the narrative at `path`: `narrative.en.json` → `narrative.en.heads.json`. */
+export function narrativeHeadsPath(path: string): string {
+  return path.replace(/(\.json)?$/, '.heads.json');
+}
+
+/** A narrative's heads: its title and each phase's name and summary, without paragraphs (published as a heads file). */
+export function narrativeHeads(n: Narrative): { lang: Lang; title: string; phases: Record<string, { name: string; summary: string }> } {
+  return { lang: n.lang, title: n.title, phases: Object.fromEntries(Object.entries(n.phases).map(([id, p]) => [id, { name: p.name, summary: p.summary }])) };
+}
+
+/** A narrative from its heads file (checked): each phase with no paragraphs. */
+function fromHeads(data: unknown): Narrative {
+  const heads = data as Narrative;
+  return { ...heads, phases: Object.fromEntries(Object.entries(heads.phases).map(([id, p]) => [id, { ...p, paragraphs: [] }])) };
 }
 
 /**
@@ -146,6 +169,8 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const at = (rel: string) => joinPath(manifestPath, rel);
   const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
   const langs = options.langs ?? LANGS;
+  const heads = options.narrative === 'heads';
+  const narrativeFile = (l: Lang) => (heads ? narrativeHeadsPath(at(m.files.narrative[l])) : at(m.files.narrative[l]));
   const withSources = options.sources ?? true;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
   const glossaryFiles = options.glossary === false || !m.files.glossary ? [] : langs.map((l) => at(m.files.glossary![l]));
@@ -162,7 +187,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     Promise.all(noteFiles.map(read)),
     Promise.all(glossaryFiles.map(read)),
     options.surroundings === false || !m.files.surroundings ? undefined : readSurroundings(at(m.files.surroundings), read),
-    ...langs.map((l) => read(at(m.files.narrative[l]))),
+    ...langs.map((l) => read(narrativeFile(l))),
   ]);
   const { mainland, land, rivers, parallel } = basemap.layers;
   const mainlandFeature = firstPolygon(mainland);
@@ -186,7 +211,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
       ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, c) : []),
       ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, c) : []),
       ...(m.files.zones ? validateZones(at(m.files.zones), zones, fronts, m.northClosure, c) : []),
-      ...langs.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, c)),
+      ...langs.flatMap((l, i) => validateNarrative(narrativeFile(l), texts[i], l, c, heads)),
       ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
       ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
     ];
@@ -208,7 +233,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
     arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
     zones: prepareZones(f.features, zones as ZonesFile),
-    narratives: Object.fromEntries(langs.map((l, i) => [l, texts[i] as Narrative])),
+    narratives: Object.fromEntries(langs.map((l, i) => [l, heads ? fromHeads(texts[i]) : (texts[i] as Narrative)])),
     unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
     glossaries: Object.fromEntries(glossaryFiles.map((_, i) => [langs[i], glossaries[i] as Glossary])),
     sources: withSources ? (sources as SourceIndex) : undefined,

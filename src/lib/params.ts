@@ -80,6 +80,16 @@ export function hasLesson(search: string): boolean {
 }
 
 /**
+ * Whether the embed may show the narrative's paragraphs in its first view: the link opens the
+ * narrative (`narrative=open`), or carries a lesson, which may. Read before the data loads
+ * (the embed otherwise loads the paragraphs after its first view).
+ */
+export function narrativeOpenAtOnce(search: string): boolean {
+  const q = searchParams(search);
+  return q.get('narrative') === 'open' || q.has('lesson');
+}
+
+/**
  * Reads `?lesson=` against the pack's range and returns the query string with the lesson's
  * settings (range, language, playback, panels) filled in wherever the URL does not give them,
  * so one set of parsers checks them all; a lesson always opens on its first day. A broken or

@@ -312,8 +312,11 @@ export function validatePlaces(file: string, data: Json, ctx: PackContext): Prob
   return r.problems;
 }
 
-/** Checks one language's narrative. */
-export function validateNarrative(file: string, data: Json, lang: string, ctx: PackContext): Problem[] {
+/**
+ * Checks one language's narrative; with `heads`, a narrative's heads file (names and summaries
+ * only, see narrativeHeads in campaign.ts), which has no paragraphs.
+ */
+export function validateNarrative(file: string, data: Json, lang: string, ctx: PackContext, heads = false): Problem[] {
   const r = new Report(file);
   if (!isObj(data) || data.lang !== lang || !isStr(data.title) || !isObj(data.phases)) {
     r.add(`must be an object with lang "${lang}", title and phases`);
@@ -323,6 +326,7 @@ export function validateNarrative(file: string, data: Json, lang: string, ctx: P
     const ph = data.phases[id];
     if (!isObj(ph)) { r.add('has no text for this phase', id); continue; }
     if (!isStr(ph.name) || !isStr(ph.summary)) r.add('needs `name` and `summary`', id);
+    if (heads) continue;
     if (!Array.isArray(ph.paragraphs) || ph.paragraphs.length === 0) { r.add('needs paragraphs', id); continue; }
     ph.paragraphs.forEach((para: Json, i: number) => {
       if (!isObj(para) || !isStr(para.text)) r.add(`paragraph ${i + 1} has no text`, id);

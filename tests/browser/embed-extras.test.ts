@@ -119,6 +119,41 @@ describe('the embed’s data checks', () => {
   });
 });
 
+describe('the embed’s narrative', () => {
+  /** Where the page's request for a file ending in `name` started: before or after its first view was complete. */
+  const requestedWhen = (page: Page, name: string) =>
+    page.evaluate((suffix) => {
+      const complete = performance.getEntriesByName('campaign:complete')[0]?.startTime ?? Infinity;
+      const r = performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix));
+      return r ? (r.startTime > complete ? 'after' : 'before') : 'not yet';
+    }, name);
+
+  it('shows the phase name and summary at once, and loads the paragraphs after its first view', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}embed.html?date=1951-01-04`);
+    await waitForMap(w.page, 120_000);
+    expect(await requestedWhen(w.page, '/narrative.en.heads.json')).toBe('before');
+    await expect.poll(() => requestedWhen(w.page, '/narrative.en.json')).toBe('after');
+    const narrative = w.page.locator('details.narrative');
+    expect((await narrative.locator('summary').textContent())?.trim().length).toBeGreaterThan(20);
+    await narrative.locator('summary').click();
+    await expect.poll(() => narrative.locator('p').count()).toBeGreaterThan(1);
+    expect(await narrative.locator('p .cite').first().textContent()).toMatch(/^\[[A-Z]/);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('loads the whole narrative for its first view when the link opens it', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}embed.html?date=1951-01-04&narrative=open&lang=ko`);
+    await waitForMap(w.page, 120_000);
+    expect(await requestedWhen(w.page, '/narrative.ko.json')).toBe('before');
+    expect(await requestedWhen(w.page, '/narrative.ko.heads.json')).toBe('not yet');
+    expect(await w.page.locator('details.narrative p').count()).toBeGreaterThan(1);
+    await w.context.close();
+  });
+});
+
 describe('the embed’s live region', () => {
   it('says each phase once in playback, not each frame', async () => {
     const w = await openPage(browser);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { checkGeometry, loadNarrative, loadPack, loadSurroundings, loadUnitNotes, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import { checkGeometry, loadNarrative, loadPack, loadSurroundings, loadUnitNotes, narrativeHeads, narrativeHeadsPath, narrativeIn, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import type { Narrative } from '../../src/lib/types.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { viewAt } from '../../src/lib/view.ts';
 import { holderAt } from '../../src/lib/holder.ts';
@@ -38,6 +39,31 @@ describe('loading only what a page shows', () => {
     const ko = await loadNarrative('geo/korea-1951-01/manifest.json', pack.manifest, 'ko', read);
     expect(ko.lang).toBe('ko');
     expect(asked).toContain('narrative.ko.json');
+  });
+
+  it('loads the narrative heads alone when asked (names and summaries), as the build publishes them', async () => {
+    const asked: string[] = [];
+    // Node reads geo/, which has no heads files: made here as the build makes them.
+    const read: JsonReader = async (path) => {
+      asked.push(path.split('/').pop() ?? path);
+      return path.endsWith('.heads.json') ? narrativeHeads((await fsJsonReader(path.replace(/\.heads\.json$/, '.json'))) as Narrative) : fsJsonReader(path);
+    };
+    const manifest = 'geo/korea-1951-01/manifest.json';
+    const pack = await loadPack(manifest, read, { langs: ['ko'], narrative: 'heads' });
+    expect(asked).toContain('narrative.ko.heads.json');
+    expect(asked.filter((f) => f.startsWith('narrative.'))).toEqual(['narrative.ko.heads.json']);
+    const whole = await loadNarrative(manifest, pack.manifest, 'ko', fsJsonReader);
+    const heads = narrativeIn(pack, 'ko');
+    expect(Object.keys(heads.phases)).toEqual(Object.keys(whole.phases));
+    for (const [id, p] of Object.entries(heads.phases)) expect(p).toEqual({ name: whole.phases[id].name, summary: whole.phases[id].summary, paragraphs: [] });
+    expect(narrativeHeadsPath('data/x/narrative.en.json')).toBe('data/x/narrative.en.heads.json');
+    // A heads file that lacks a phase's summary is refused like a narrative would be.
+    const broken: JsonReader = async (path) => {
+      const data = await read(path);
+      if (path.endsWith('.heads.json')) delete (data as { phases: Record<string, { summary?: string }> }).phases.offensive.summary;
+      return data;
+    };
+    await expect(loadPack(manifest, broken, { langs: ['ko'], narrative: 'heads' })).rejects.toThrow(/narrative\.ko\.heads\.json: offensive: needs `name` and `summary`/);
   });
 
   it('loads unit-card notes only when asked: with the pack by default, otherwise one language on demand', async () => {
