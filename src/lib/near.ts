@@ -7,7 +7,11 @@ import type { Position } from 'geojson';
 import { bearing } from '@turf/bearing';
 import { distance } from '@turf/distance';
 import type { Lang, PlaceFeature, PlaceProps } from './types.ts';
-import { formatKm, t, type MessageKey } from './i18n.ts';
+import { addEnglish, formatKm, t, type MessageKey } from './i18n.ts';
+import { enPlaces } from '../locales/en-places.ts';
+
+// The place card's English messages are a part of their own (the embed shows no place card).
+addEnglish(enPlaces);
 
 /** The nearest place to a point, its distance and the compass point from it (0 north … 7 north-west). */
 export interface Near {

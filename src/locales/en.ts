@@ -1,5 +1,5 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, added by the feature
+ * English message catalogue: with its parts (en-builder.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, en-places.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enBuilder } from './en-builder.ts';
@@ -12,6 +12,7 @@ import type { enExport } from './en-export.ts';
 import type { enForces } from './en-forces.ts';
 import type { enLesson } from './en-lesson.ts';
 import type { enShare } from './en-share.ts';
+import type { enPlaces } from './en-places.ts';
 
 export const en = {
   'app.title': 'Korea, January 1951',
@@ -44,17 +45,6 @@ export const en = {
   'slider.help': 'Arrow keys: one day. Page Up/Page Down: one phase. Home/End: first or last day.',
   'slider.helpEvents': 'Arrow keys: one day. Page Up/Page Down: one phase. N/P: next or previous key event. Home/End: first or last day.',
   'events.title': 'Key events ({count})',
-  'held.title': 'Ground held, day by day',
-  'held.scales': 'Left scale: UN ground, from below; right scale: PVA/KPA ground, from above (km²). The scales show only the band where the lines moved.',
-  'held.noMansLand': 'No-man’s land',
-  'held.readout': '{date}: PVA/KPA {pva}, UN {un}',
-  'held.readoutNml': '{date}: PVA/KPA {pva}, no-man’s land {nml}, UN {un}',
-  'held.help': 'Hover or use the arrow keys to read a day (Home/End: first or last); click or press Enter to go to it.',
-  'held.showTable': 'Show as a table',
-  'held.caption': 'Land each side held at the end of each day, in km² (the mainland only; no-man’s land counted apart; from the front lines the map draws).',
-  'held.col.date': 'Date',
-  'held.loading': 'Measuring the ground held each day…',
-  'held.failed': 'The ground held could not be measured: {error}',
   'live.event': 'Key event {n}: {label}, {date}',
 
   'player.play': 'Play',
@@ -92,25 +82,6 @@ export const en = {
   'legend.parallel': '38th parallel',
   'legend.river': 'River',
 
-  'unit.side': 'Side',
-  'unit.echelon': 'Size',
-  'unit.type': 'Branch',
-  'unit.commander': 'Commander',
-  'unit.position': 'Position',
-  'unit.placed': 'placed from the sources ({grade})',
-  'unit.moving': 'moving between two dated positions (interpolated, {grade})',
-  'unit.notPlaced': 'not given by the sources for this date, so not drawn',
-  'unit.parent': 'Part of',
-  'near.at': 'at {place}',
-  'near.from': '{km} {dir} of {place}',
-  'near.dir0': 'north',
-  'near.dir1': 'north-east',
-  'near.dir2': 'east',
-  'near.dir3': 'south-east',
-  'near.dir4': 'south',
-  'near.dir5': 'south-west',
-  'near.dir6': 'west',
-  'near.dir7': 'north-west',
   'legend.refLines': 'Named lines',
   'legend.refLineDates': '{name} ({from} – {to})',
   'legend.arrowAttack': 'Attack or withdrawal, in the direction of the move (blue UN, red PVA/KPA)',
@@ -138,12 +109,6 @@ export const en = {
   'query.close': 'Close',
   'query.choose': 'Or choose a place:',
   'query.choosePlaceholder': '— place —',
-  'place.spelling1951': 'Spelling in 1951 sources',
-  'place.coordSource': 'Position from',
-  'place.coordSrc.G': 'GeoNames (modern town centre)',
-  'place.coordSrc.W': 'Wikipedia coordinates',
-  'place.coordSrc.E': 'an estimate (within a few km)',
-  'place.coordSrc.D': 'a distance or bearing given in a historical source',
 
   'map.label': 'Map of Korea with the front line on {date}',
   'map.attribution': 'Natural Earth · GSHHG',
@@ -189,4 +154,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare;
+export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare | keyof typeof enPlaces;

@@ -10,6 +10,7 @@ import { enExport } from '../../src/locales/en-export.ts';
 import { enForces } from '../../src/locales/en-forces.ts';
 import { enLesson } from '../../src/locales/en-lesson.ts';
 import { enShare } from '../../src/locales/en-share.ts';
+import { enPlaces } from '../../src/locales/en-places.ts';
 import { ko } from '../../src/locales/ko.ts';
 import { formatDate, formatKm, formatMoment, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -32,7 +33,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare };
+  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare, places: enPlaces };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -48,6 +49,7 @@ describe('catalogues', () => {
     for (const k of Object.keys(enOffline)) expect(k).toMatch(/^offline\./);
     for (const k of Object.keys(enLesson)) expect(k).toMatch(/^lesson\./);
     for (const k of Object.keys(enShare)) expect(k).toMatch(/^share\./);
+    for (const k of Object.keys(enPlaces)) expect(k).toMatch(/^(held|unit|near|place)\./);
   });
 
   it('Korean has exactly the English keys, none empty', () => {

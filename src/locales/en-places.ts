@@ -1,0 +1,43 @@
+/**
+ * English messages of the place card (the spelling and coordinates of a place, its bearing from
+ * the nearest town), the held-ground chart and the unit cards: added by the modules that show
+ * them (app, print and export pages; the embed shows none of them).
+ */
+export const enPlaces = {
+  'held.title': 'Ground held, day by day',
+  'held.scales': 'Left scale: UN ground, from below; right scale: PVA/KPA ground, from above (km²). The scales show only the band where the lines moved.',
+  'held.noMansLand': 'No-man’s land',
+  'held.readout': '{date}: PVA/KPA {pva}, UN {un}',
+  'held.readoutNml': '{date}: PVA/KPA {pva}, no-man’s land {nml}, UN {un}',
+  'held.help': 'Hover or use the arrow keys to read a day (Home/End: first or last); click or press Enter to go to it.',
+  'held.showTable': 'Show as a table',
+  'held.caption': 'Land each side held at the end of each day, in km² (the mainland only; no-man’s land counted apart; from the front lines the map draws).',
+  'held.col.date': 'Date',
+  'held.loading': 'Measuring the ground held each day…',
+  'held.failed': 'The ground held could not be measured: {error}',
+  'unit.side': 'Side',
+  'unit.echelon': 'Size',
+  'unit.type': 'Branch',
+  'unit.commander': 'Commander',
+  'unit.position': 'Position',
+  'unit.placed': 'placed from the sources ({grade})',
+  'unit.moving': 'moving between two dated positions (interpolated, {grade})',
+  'unit.notPlaced': 'not given by the sources for this date, so not drawn',
+  'unit.parent': 'Part of',
+  'near.at': 'at {place}',
+  'near.from': '{km} {dir} of {place}',
+  'near.dir0': 'north',
+  'near.dir1': 'north-east',
+  'near.dir2': 'east',
+  'near.dir3': 'south-east',
+  'near.dir4': 'south',
+  'near.dir5': 'south-west',
+  'near.dir6': 'west',
+  'near.dir7': 'north-west',
+  'place.spelling1951': 'Spelling in 1951 sources',
+  'place.coordSource': 'Position from',
+  'place.coordSrc.G': 'GeoNames (modern town centre)',
+  'place.coordSrc.W': 'Wikipedia coordinates',
+  'place.coordSrc.E': 'an estimate (within a few km)',
+  'place.coordSrc.D': 'a distance or bearing given in a historical source',
+} as const;
