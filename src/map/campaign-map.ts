@@ -6,7 +6,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, Position } from 'geojson';
+import type { FeatureCollection, Point, Position } from 'geojson';
 import { withLand, type Pack } from '../lib/campaign.ts';
 import { certaintyRuns, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
@@ -14,7 +14,7 @@ import { seaMask } from '../lib/territory.ts';
 import { arrowFeatures, spanAt, unitSpans, unitStopLabels, type UnitSpan } from '../lib/forces.ts';
 import { createUnitsLayer, iconScale, startUnitsProgram, UNITS_LAYER_ID, type UnitsLayer } from './units-layer.ts';
 import { t } from '../lib/i18n.ts';
-import { labelFontFaces } from './fonts.ts';
+import { LABEL_FONT, labelFontFaces } from './fonts.ts';
 import { CAMERA, SOURCES, arrowLabelField, labelField, style, unitLabelField } from './style.ts';
 import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
@@ -332,6 +332,23 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     const x = compare.split * map.getContainer().clientWidth;
     return [...boxesOf(compare.a, -Infinity, x), ...boxesOf(current, x, Infinity)];
   };
+  /** Half the widest unit symbol at zoom 0 (its right extent), px: where moved city names start (see place-labels-clear). */
+  let widestHalf = 0;
+  /** Measures label text as MapLibre draws labels (Hangul in the page's Noto Sans KR, Latin in the system's sans-serif). */
+  let measurer: CanvasRenderingContext2D | null | undefined;
+  /**
+   * The screen box of a major city's name moved right of its symbol (place-labels-clear: 14 px,
+   * `widestHalf` scaled + 10 px right of its place, left-anchored), with MapLibre's 2 px padding.
+   */
+  const movedNameBox = (city: maplibregl.MapGeoJSONFeature): [[number, number], [number, number]] => {
+    const p = map.project((city.geometry as Point).coordinates as [number, number]);
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (measurer) measurer.font = `14px "${LABEL_FONT}", sans-serif`;
+    const name = String(city.properties[lang === 'ko' ? 'name_ko' : 'name_en'] ?? '');
+    const width = measurer?.measureText(name).width ?? name.length * 9;
+    const x = p.x + widestHalf * iconScale(map.getZoom()) + 10;
+    return [[x - 2, p.y - 10], [x + width + 2, p.y + 10]];
+  };
   /** Ids of the places whose labels a unit symbol covers (hidden by feature state). */
   let covered = new Set<string>();
   /** Labels hidden or shown by coverLabels that no frame has drawn yet (an export waits for them). */
@@ -359,13 +376,24 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     coverKey = key;
     const next = new Set<string>();
     const blocked = new Set<string>();
+    /** The major cities under a symbol, whose names move. */
+    const cities = new Map<string, maplibregl.MapGeoJSONFeature>();
     for (const [x0, y0, x1, y1] of boxes) {
       for (const hit of map.queryRenderedFeatures([[x0, y0], [x1, y1]], { layers: ['place-labels', 'place-labels-clear'] })) {
-        if (typeof hit.id === 'string') (hit.layer.id === 'place-labels' ? next : blocked).add(hit.id);
+        if (typeof hit.id !== 'string') continue;
+        (hit.layer.id === 'place-labels' ? next : blocked).add(hit.id);
+        if (hit.layer.id === 'place-labels' && hit.properties.rank === 1) cities.set(hit.id, hit);
       }
     }
     // A major city whose moved name would meet a symbol too keeps its own: it wins, drawn over it.
     for (const id of blocked) next.delete(id);
+    // A town's label that a moved name would meet gives way to it, as to a symbol.
+    for (const [id, city] of cities) {
+      if (!next.has(id)) continue;
+      for (const hit of map.queryRenderedFeatures(movedNameBox(city), { layers: ['place-labels'] })) {
+        if (typeof hit.id === 'string' && hit.properties.rank !== 1) next.add(hit.id);
+      }
+    }
     for (const id of new Set([...covered, ...next])) {
       if (covered.has(id) === next.has(id)) continue;
       map.setFeatureState({ source: 'places', id }, { covered: next.has(id) });
@@ -573,7 +601,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       for (const [id, data] of images) symbolSize.set(id, [data.width / SYMBOL_RATIO, data.height / SYMBOL_RATIO]);
       // A major city's moved name starts 10 px right of the widest symbol (clear of its label padding and
       // of a unit a little off the city's dot), at every zoom (ems of 14 px).
-      const half = Math.max(0, ...[...symbolExtent.values()].map(([, , right]) => right));
+      const half = (widestHalf = Math.max(0, ...[...symbolExtent.values()].map(([, , right]) => right)));
       const at = (zoom: number): maplibregl.ExpressionSpecification => ['literal', [(half * iconScale(zoom) + 10) / 14, 0]];
       if (half > 0) map.setLayoutProperty('place-labels-clear', 'text-offset', ['interpolate', ['linear'], ['zoom'], 5, at(5), 8, at(8), 10, at(10)]);
       unitsLayer?.setImages(images, SYMBOL_RATIO);
