@@ -43,6 +43,8 @@ export class CompareSession {
   state = $state.raw<CompareState>();
   /** Compare's code, loaded when compare is first opened. */
   kit = $state.raw<CompareKit>();
+  /** The map is drawn as SVG (no WebGL): both dates side by side, with no swipe or overlay to choose. */
+  svg = $state(false);
   /** Works out the figures (in a worker), once compare's code and the pack are in. */
   readonly figures = $derived.by(() => {
     const pack = this.#host.pack();

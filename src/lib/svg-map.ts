@@ -3,9 +3,13 @@
  * picture inside <noscript>, and the print view's small multiples. Pure: returns path data and
  * positions, never markup, so it can be rendered safely by Svelte or serialised at build time.
  */
-import type { Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import type { Pack } from './campaign.ts';
 import type { CampaignView } from './view.ts';
+import type { Zone } from './areas.ts';
+
+/** The zones in drawing order (as ZONES in areas.ts, which this pure drawing does not import: it brings turf). */
+const ZONES_ORDER: readonly Zone[] = ['PVA/KPA', 'UN', 'noMansLand'];
 
 /** Projected drawing, in SVG user units. */
 export interface SvgDrawing {
@@ -78,7 +82,7 @@ function ringsOf(g: AnyGeometry | null | undefined): Position[][] {
 }
 
 function collectionRings(fc: { features: { geometry: AnyGeometry | null }[] }): Position[][] {
-  return fc.features.flatMap((f) => ringsOf(f.geometry));
+  return fc.features.flatMap((f) => ringsOf(f.geometry as AnyGeometry | null));
 }
 
 /** The basemap part, which does not depend on the date: compute once per size. */
@@ -115,4 +119,16 @@ export function drawView(pack: Pack, view: CampaignView, width: number, base = d
     forward: pathOf(collectionRings(view.zones.forwardRuns), project, false),
     infiltrated: view.zones.infiltrated.features.map((f) => ({ d: pathOf(f.geometry.coordinates, project, true), opacity: f.properties.opacity })),
   };
+}
+
+/**
+ * Compare's changed ground (lib/areas.ts GroundChange.shapes, whose features say the zone
+ * each piece went `to`) as one path per zone that got ground, in the order PVA/KPA, UN,
+ * no-man's land; zones that got none are left out.
+ */
+export function drawChanges(pack: Pack, changes: FeatureCollection, width: number): { to: Zone; d: string }[] {
+  const { project } = projector(pack.manifest.camera.bounds, width);
+  return ZONES_ORDER
+    .map((to) => ({ to, d: pathOf(changes.features.filter((f) => f.properties?.to === to).flatMap((f) => ringsOf(f.geometry as AnyGeometry | null)), project, true) }))
+    .filter((c) => c.d !== '');
 }

@@ -12,6 +12,7 @@ import { colorStats, decode, type Image } from './pixels.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
+import { CHANGE_STYLE, FRONT_A } from '../../src/map/compare-colors.ts';
 
 const base = inject('baseUrl');
 const HOST = 'http://localhost:9111';
@@ -383,6 +384,61 @@ describe('compare in the embed', () => {
 });
 
 describe('compare without WebGL', () => {
+  for (const [width, height, lang] of [[1280, 800, 'en'], [390, 844, 'ko']] as const) {
+    it(`shades the ground that changed hands on B's SVG map with the overlay's patterns, its key in the panel, fitting at ${width} px (${lang})`, async () => {
+      const w = await openPage(noGl, { bypassCSP: true, viewport: { width, height } });
+      const { page } = w;
+      await page.goto(`${base}?${PAIR}&lang=${lang}`);
+      await page.waitForSelector('.svg-fallback.pair path.changed', { timeout: 45_000 });
+      const [a, b] = [page.locator('.svg-fallback svg.svg-map').nth(0), page.locator('.svg-fallback svg.svg-map').nth(1)];
+      // Date A's map as it was; B's with the ground gained from 1 to 24 January: the PVA/KPA
+      // side's, and the ground that became no-man's land (the UN side gained none).
+      expect(await a.locator('path.changed, path.front-a').count()).toBe(0);
+      const shaded = await b.locator('path.changed').evaluateAll((ps) =>
+        ps.map((p) => {
+          const r = p.getBoundingClientRect();
+          return { to: p.getAttribute('data-to'), fill: p.getAttribute('fill'), w: r.width, h: r.height };
+        }),
+      );
+      expect(shaded.map((s) => [s.to, s.fill])).toEqual([['PVA/KPA', 'url(#change-pva-fallback-b)'], ['noMansLand', 'url(#change-nml-fallback-b)']]);
+      const mapBox = (await b.boundingBox())!;
+      // The PVA/KPA side's gain reaches across most of the peninsula (Seoul to Samcheok).
+      expect(shaded[0].w).toBeGreaterThan(mapBox.width * 0.3);
+      expect(shaded[1].w).toBeGreaterThan(2);
+      // Each fill is the overlay's pattern: its ground colour and its marks.
+      for (const [id, to] of [['pva', 'PVA/KPA'], ['nml', 'noMansLand']] as const) {
+        const pattern = await b.locator(`pattern#change-${id}-fallback-b`).evaluate((p) => [p.querySelector('rect')?.getAttribute('fill'), p.querySelector('path')?.getAttribute('stroke')]);
+        expect(pattern).toEqual([CHANGE_STYLE[to].ground, CHANGE_STYLE[to].mark]);
+      }
+      // A's front over the shading: a white casing and the dashed blue line, as on the overlay.
+      expect(await b.locator('path.front-a').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')))).toEqual([FRONT_A.casing, FRONT_A.color]);
+      expect(await b.getAttribute('aria-label')).toMatch(lang === 'en' ? /^Map of 24 January 1951 with the front of 1 January 1951/ : /1951년 1월 24일/);
+      // No swipe or overlay to choose (both maps are shown); the key of the shading is in the panel, under the map.
+      expect(await page.locator('.compare-panel .views').count()).toBe(0);
+      const key = page.locator('.compare-panel .compare-legend');
+      expect(await key.locator('li').count()).toBe(5);
+      if (lang === 'en') expect(await key.innerText()).toMatch(/PVA\/KPA side gained[\s\S]*UN side gained[\s\S]*no-man’s land[\s\S]*Front on date A, 1 January 1951[\s\S]*Front on date B, 24 January 1951/);
+      expect(await key.locator('pattern rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')))).toEqual([CHANGE_STYLE['PVA/KPA'].ground, CHANGE_STYLE.UN.ground, CHANGE_STYLE.noMansLand.ground]);
+      // The two maps side by side inside the map's box, the note under them, none over another, no text cut;
+      // the key's lines inside the panel, and the panel under the map.
+      const faults = await layoutFaults(page, [
+        { name: 'svg compare', box: '.map-wrap', parts: '.svg-fallback figcaption, .svg-fallback svg.svg-map, .fallback-note' },
+        { name: 'key', box: '.compare-panel', parts: '.compare-legend li' },
+      ]);
+      expect(faults).toEqual([]);
+      const [boxA, pane, key0] = [(await a.boundingBox())!, (await page.locator('.map-wrap').boundingBox())!, (await key.boundingBox())!];
+      expect(boxA.x + boxA.width).toBeLessThanOrEqual(mapBox.x + 1);
+      expect(Math.abs(boxA.y - mapBox.y)).toBeLessThan(2);
+      expect(key0.y).toBeGreaterThanOrEqual(pane.y + pane.height);
+      // Large enough to read on a phone too.
+      expect(mapBox.height).toBeGreaterThan(width > 600 ? 300 : 140);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `tests/.artifacts/compare-svg-${lang}-${width}.png`, fullPage: width < 600 });
+      expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
+      await w.context.close();
+    });
+  }
+
   it.each(['', 'embed.html'])('%s shows two small SVG maps side by side and the same figures', async (path) => {
     const w = await openPage(noGl, { bypassCSP: true });
     await w.page.goto(`${base}${path}?${PAIR}&lang=en`);
