@@ -30,6 +30,8 @@ afterAll(async () => {
 });
 
 const PAIR = 'compare=1951-01-01,1951-01-24';
+/** A generous limit, not a timed assertion: on a loaded machine a page with a lesson can take a minute to settle. */
+const SLOW = 150_000;
 /** The overlay's changed ground as drawn over B's map (compare-colors.ts at 0.88 over the land or B's tint). */
 const GAINED_PVA = '#ebaba1';
 const GAINED_UN = '#a9bbe6';
@@ -258,10 +260,11 @@ describe('compare beside present mode or a lesson', () => {
     await expect.poll(() => notice(page).count()).toBe(0);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
-  });
+  }, SLOW);
 
   it.each(['index.html', 'embed.html'])('a lesson link with compare= in %s plays the lesson, with a notice, and axe passes', async (path) => {
-    const w = await openPage(browser);
+    // Reduced motion: Start jumps to the stop instead of playing there (less work on a loaded machine).
+    const w = await openPage(browser, { reducedMotion: 'reduce' });
     const { page } = w;
     await page.goto(`${base}${path}?lesson=${encodeLesson(LESSON)}&${PAIR}&lang=en`);
     await waitForMap(page, 45_000);
@@ -277,7 +280,7 @@ describe('compare beside present mode or a lesson', () => {
     await page.screenshot({ path: `tests/.artifacts/compare-lesson-notice-${path.replace('.html', '')}.png` });
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
-  });
+  }, SLOW);
 });
 
 describe('compare layout and accessibility', () => {
@@ -436,7 +439,7 @@ describe('compare without WebGL', () => {
       await page.screenshot({ path: `tests/.artifacts/compare-svg-${lang}-${width}.png`, fullPage: width < 600 });
       expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
       await w.context.close();
-    });
+    }, SLOW);
   }
 
   it.each(['', 'embed.html'])('%s shows two small SVG maps side by side and the same figures', async (path) => {
