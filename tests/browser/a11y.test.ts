@@ -7,18 +7,18 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 let noGl: Browser;
 
 beforeAll(async () => {
-  browser = await launch();
   noGl = await launch(['--disable-3d-apis']);
 });
 afterAll(async () => {
-  await browser?.close();
   await noGl?.close();
 });
 

@@ -1,22 +1,17 @@
 /**
  * The end-to-end map in real headless Chromium against the production build.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { colorStats, decode } from './pixels.ts';
 import { COLORS } from '../../src/map/style.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function open(query = '', options = {}): Promise<Watched> {
   const w = await openPage(browser, options);

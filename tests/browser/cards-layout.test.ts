@@ -4,26 +4,19 @@
  * region, and the map's keys shown over the canvas while it has keyboard focus; on a desktop
  * and a phone, in both languages. Screenshots go to tests/.artifacts for people to look at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const CARDS: LayoutCheck[] = [
   { name: 'controls', box: '.controls', parts: ':scope > :not(.visually-hidden)' },

@@ -2,7 +2,7 @@
  * Headless Debian Chromium through playwright-core, with software WebGL and no way out:
  * every request is recorded so tests can assert that nothing leaves the page's origin.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,6 +26,12 @@ export const CHROMIUM_ARGS = [
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(EXECUTABLE)) throw new Error(`Chromium not found at ${EXECUTABLE}; install Debian's chromium or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: EXECUTABLE, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Starts Chromium as a server that test files connect to (global-setup.ts, shared-browser.ts). */
+export async function launchServer(extraArgs: string[] = []): Promise<BrowserServer> {
+  if (!existsSync(EXECUTABLE)) throw new Error(`Chromium not found at ${EXECUTABLE}; install Debian's chromium or set CHROMIUM_PATH`);
+  return chromium.launchServer({ executablePath: EXECUTABLE, headless: true, host: '127.0.0.1', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** A page plus what it did: every request URL, console errors and warnings, page errors. */

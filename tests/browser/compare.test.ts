@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
@@ -17,15 +18,13 @@ import { CHANGE_STYLE, FRONT_A } from '../../src/map/compare-colors.ts';
 const base = inject('baseUrl');
 const HOST = 'http://localhost:9111';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 let noGl: Browser;
 
 beforeAll(async () => {
-  // Intercepted host pages have no network address (see embed.test.ts).
-  browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
   noGl = await launch(['--disable-3d-apis']);
 });
 afterAll(async () => {
-  await browser?.close();
   await noGl?.close();
 });
 

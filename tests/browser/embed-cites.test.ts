@@ -4,26 +4,19 @@
  * focuses the entry). The source index comes after the first view, and only once the narrative
  * is open. Both languages, axe, layout at a phone's width; screenshots in tests/.artifacts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** When the source index was requested: before or after the map's first view was complete. */
 const sourcesFetched = (page: Page) =>

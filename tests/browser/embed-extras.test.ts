@@ -5,26 +5,20 @@
  * asked. Layout at 640×480 and 390×600 in both languages with both panels open, axe in each
  * state; screenshots go to tests/.artifacts for people to look at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The interface catalogue's words, so the test follows the catalogue rather than copying it. */
 function catalogue(lang: 'en' | 'ko'): Record<string, string> {

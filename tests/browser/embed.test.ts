@@ -3,23 +3,16 @@
  * origin checks, hostile parameters and messages. Host pages are served by request
  * interception at made-up origins, so the embed really is cross-origin.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, openPage, type Watched } from './chromium.ts';
+import { openPage, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 const HOST = 'http://localhost:9101';
 const EVIL = 'http://localhost:9102';
 let browser: Browser;
-
-beforeAll(async () => {
-  // Intercepted host pages have no network address, so Chromium's local-network-access check
-  // would refuse to let them frame 127.0.0.1; on a real site both ends are public.
-  browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 /** Opens a host page with `body` at `origin` (served by interception). */
 async function host(body: string, origin = HOST, viewport = { width: 1280, height: 900 }): Promise<Watched> {

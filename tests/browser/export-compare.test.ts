@@ -7,11 +7,12 @@
  * or over another panel, from the export's own record of what it drew), two exports giving
  * the same pixels, in English and Korean. The PNGs go to tests/.artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { colorStats } from './pixels.ts';
 import { layoutFaults as pageLayoutFaults } from './layout.ts';
 import { axeViolations } from './axe.ts';
@@ -19,14 +20,7 @@ import { axeViolations } from './axe.ts';
 const base = inject('baseUrl');
 const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 type Box = [number, number, number, number];
 interface Layout {

@@ -4,11 +4,12 @@
  * those dates, two exports with the same settings decoding to the same frames, Cancel, the
  * browser without a video encoder, and the dialog's layout and accessibility.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 import { layoutFaults } from './layout.ts';
 import { decodeFrames, demux, parseGif, regionDiff } from './media.ts';
@@ -16,14 +17,7 @@ import { decodeFrames, demux, parseGif, regionDiff } from './media.ts';
 const base = inject('baseUrl');
 const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function openApp(query: string, viewport = { width: 1280, height: 800 }, init?: () => void): Promise<Watched> {
   const w = await openPage(browser, { viewport, bypassCSP: true });
@@ -271,6 +265,5 @@ function saveFrame(rgba: Uint8Array, name: string) {
 }
 
 function saveFrameOf(png: PNG, name: string) {
-  mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(`${ARTIFACTS}/${name}`, PNG.sync.write(png));
 }

@@ -4,20 +4,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { COLORS } from '../../src/map/colors.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 let noGl: Browser;
 
 beforeAll(async () => {
-  browser = await launch();
   noGl = await launch(['--disable-3d-apis']);
 });
 afterAll(async () => {
-  await browser?.close();
   await noGl?.close();
 });
 

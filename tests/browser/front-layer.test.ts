@@ -3,27 +3,25 @@
  * fractional dates drawn by both (tests/browser/front-compare.ts), the GeoJSON side fed with
  * the CPU blend that the click, geo:query, the describe text and the SVG map use.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, type Watched } from './chromium.ts';
+import { openPage, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { decode, type Image } from './pixels.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 import { COLORS } from '../../src/map/colors.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 let w: Watched;
 
 beforeAll(async () => {
-  browser = await launch();
   w = await openPage(browser);
   await w.page.goto(`${base}tests/browser/front-compare.html`);
   await w.page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 60_000 });
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 type Masks = { band: Uint8Array; line: Uint8Array; tint: Uint8Array };
 

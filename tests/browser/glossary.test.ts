@@ -3,23 +3,18 @@
  * a term opens from the keyboard, is announced, sits on screen next to its word, closes with
  * Escape leaving focus on it, and axe finds nothing wrong while it is open.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
+import { openPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const glossary = (lang: string) => JSON.parse(readFileSync(`geo/korea-1951-01/glossary.${lang}.json`, 'utf8')) as { terms: Record<string, { term: string; definition: string }> };
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);

@@ -6,23 +6,16 @@
  * the page's own faces. With the Han face blocked the same check fails (the "before").
  * Screenshots of both go to tests/.artifacts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Hangul and the other CJK characters: what no system font here can draw. */
 const CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;

@@ -5,20 +5,15 @@
  * town's label that the moved name would meet gives way to it.
  * Checked at several dates at 1280×800; the screenshots go to tests/.artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 interface Seen {
   /** Unit symbol boxes [x0, y0, x1, y1]. */

@@ -3,12 +3,12 @@
  * student works through its link (full map) and its embed (in a host page at another origin,
  * whose messages are checked); hostile and broken lessons; layout at 1280 and 390 px; axe.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 
 const base = inject('baseUrl');
@@ -16,14 +16,10 @@ const HOST = 'http://localhost:9111';
 const SHOTS = 'tests/.artifacts';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // The host page is served by interception; see embed.test.ts for why this flag is needed.
-  browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The link and snippet the builder gave, shared between tests in order. */

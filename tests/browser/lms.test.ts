@@ -12,7 +12,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { generateSW } from 'workbox-build';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { writePackages, type Packages } from '../../src/build/packages/package.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 import { CC_LINK_FILE, CC_WEB_DIR } from '../../src/build/packages/manifests.ts';
@@ -24,6 +25,7 @@ const HOSTED = 'https://maps.example.edu/korea-1951/';
 const PHASES = (JSON.parse(readFileSync('geo/korea-1951-01/manifest.json', 'utf8')) as { phases: { id: string }[] }).phases.map((p) => p.id);
 
 let browser: Browser;
+useBrowser((b) => (browser = b));
 let work: string;
 let packages: Packages;
 const servers: Server[] = [];
@@ -106,12 +108,10 @@ interface Call {
 }
 
 beforeAll(async () => {
-  browser = await launch();
   work = mkdtempSync(join(tmpdir(), 'lms-'));
   packages = await writePackages({ dist: 'dist', out: join(work, 'packages'), build: BUILD, hostedUrl: HOSTED });
 });
 afterAll(async () => {
-  await browser?.close();
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
   rmSync(work, { recursive: true, force: true });
 });

@@ -4,30 +4,24 @@
  * sideways, nothing overlaps or is cut, in both languages; keyboard help is not shown on a
  * touch-only screen but is on a desktop; axe. Screenshots go to tests/.artifacts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const summaries = (lang: 'en' | 'ko'): Record<string, string> =>
   Object.fromEntries(Object.entries(JSON.parse(readFileSync(`geo/korea-1951-01/narrative.${lang}.json`, 'utf8')).phases as Record<string, { summary: string }>).map(([id, p]) => [id, p.summary]));
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Which of these are wholly inside the viewport and not hidden. */
 const onScreen = (page: Page, selectors: string[]) =>

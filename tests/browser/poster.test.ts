@@ -3,23 +3,18 @@
  * drawn anything, in the map's own framing, replaced by the live map without a layout shift.
  * "Before MapLibre" is made certain by holding MapLibre's file: its request never answers.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, type Watched } from './chromium.ts';
+import { openPage, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { decode, type Image } from './pixels.ts';
 import { frameProjector, openingFrame } from '../../src/lib/poster.ts';
 import { CAMERA } from '../../src/map/style.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const ARTIFACTS = 'tests/.artifacts';
 /** The campaign's opening camera (manifest camera.bounds). */

@@ -5,30 +5,24 @@
  * controls fade when idle and come back on a pointer move; the layout fits a projector's screen
  * in both languages, with axe in present mode. Screenshots go to tests/.artifacts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
 
 const phaseNames = (lang: 'en' | 'ko'): Record<string, string> =>
   Object.fromEntries(Object.entries(JSON.parse(readFileSync(`geo/korea-1951-01/narrative.${lang}.json`, 'utf8')).phases as Record<string, { name: string }>).map(([id, p]) => [id, p.name]));
 const EN = phaseNames('en');
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const presenting = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('presenting'));
 /** Moves the pointer onto the bar under the map, which keeps the controls up while it rests there. */

@@ -3,19 +3,14 @@
  * their card and clear of one another, on screen and in print, at A4 and Letter, in en and ko
  * (issue 12 #1: the map once covered the text and the text spilled into the next card).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
+import { openPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 /** CSS px per mm at 96 dpi. */
 const MM = 96 / 25.4;

@@ -3,26 +3,19 @@
  * code to paste, and when the map plays into 4 January it pauses there and shows its question.
  * Layout and axe on the page (and in the map it embeds). Screenshot in tests/.artifacts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
+import { openPage } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function mapFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().startsWith(`${base}embed.html`)), { timeout: 60_000 }).toBe(true);

@@ -4,25 +4,20 @@
  * load) walks the app; findings are checked against Chromium's own accessibility tree
  * (ariaSnapshot), and axe runs in every state reached.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 const vsrSource = readFileSync(new URL('../../node_modules/@guidepup/virtual-screen-reader/lib/esm/index.browser.js', import.meta.url), 'utf8');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
 vi.setConfig({ testTimeout: 240_000 });
 const LOAD = { timeout: 120_000 };
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 type Vsr = {
   start: (o: { container: Element }) => Promise<void>;

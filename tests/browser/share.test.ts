@@ -3,20 +3,15 @@
  * (range, language, speed, autoplay, narrative, lock) written into the link and the snippet,
  * and the app and the embed opening exactly what they say.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, type Watched } from './chromium.ts';
+import { openPage, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function openShare(query: string): Promise<Watched> {
   const w = await openPage(browser, { bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] });

@@ -4,20 +4,15 @@
  * one exemption WCAG makes that applies here is narrow: a link inside a sentence or a line of
  * text (the narrative's citations and source list, a glossary word in running text).
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
+useBrowser((b) => (browser = b));
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Targets smaller than 24×24, as "selector-ish (w×h)". */
 function smallTargets(page: Page): Promise<string[]> {

@@ -4,10 +4,10 @@
  * or a step reaches an event; the layout of markers and list at desktop and phone widths in both
  * languages, with axe. Screenshots go to tests/.artifacts for people to look at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 import manifest from '../../geo/korea-1951-01/manifest.json' with { type: 'json' };
@@ -16,15 +16,8 @@ import golden from '../fixtures/out/held-series-korea.json' with { type: 'json' 
 const base = inject('baseUrl');
 const SHOTS = 'tests/.artifacts';
 let browser: Browser;
+useBrowser((b) => (browser = b));
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const EVENTS = manifest.events;

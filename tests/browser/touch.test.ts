@@ -5,20 +5,15 @@
  * does not move at all with interactive=0. Touches go through Chromium's own input pipeline
  * (DevTools protocol), so touch-action and MapLibre's handlers decide, as on a phone.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
 import { decode } from './pixels.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, reducedMotion: 'reduce' as const };
 

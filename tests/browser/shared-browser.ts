@@ -1,0 +1,27 @@
+/**
+ * One Chromium for every browser test file: global-setup.ts starts it once (a Playwright browser
+ * server with the flags of chromium.ts) and each file connects to it, instead of each file
+ * launching and closing its own. Files that need Chromium without WebGL still launch that one.
+ */
+import { afterAll, beforeAll, inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Where tests leave screenshots and files for people to look at. */
+export const ARTIFACTS = 'tests/.artifacts';
+
+/**
+ * Connects to the shared browser before the file's tests (handing it to `use`) and disconnects
+ * after them, closing whatever contexts the file left open; makes the artifacts folder.
+ */
+export function useBrowser(use: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.connect(inject('browserWsEndpoint'));
+    use(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
