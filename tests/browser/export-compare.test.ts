@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { openPage, waitForMap, type Watched } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { savedDownload, useBrowser } from './shared-browser.ts';
 import { colorStats } from './pixels.ts';
 import { layoutFaults as pageLayoutFaults } from './layout.ts';
 import { axeViolations } from './axe.ts';
@@ -54,7 +54,7 @@ async function picture(page: Page, lang: 'en' | 'ko', size = '640x360'): Promise
   const event = page.waitForEvent('download', { timeout: 55_000 });
   await dialog.getByRole('button', { name: words.make }).click();
   const d = await event;
-  const bytes = readFileSync(await d.path());
+  const bytes = readFileSync(await savedDownload(d));
   const layout = (await page.evaluate(() => (window as unknown as { exportLayout: unknown }).exportLayout)) as Layout;
   await dialog.getByRole('button', { name: words.close }).click();
   return { name: d.suggestedFilename(), bytes, png: PNG.sync.read(bytes), layout };

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { openPage, waitForMap, type Watched } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { savedDownload, useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 import { layoutFaults } from './layout.ts';
 import { decodeFrames, demux, parseGif, regionDiff } from './media.ts';
@@ -35,7 +35,7 @@ async function download(page: Page, button: Locator): Promise<{ name: string; by
   const event = page.waitForEvent('download', { timeout: 55_000 });
   await button.click();
   const d = await event;
-  const path = await d.path();
+  const path = await savedDownload(d);
   return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { savedDownload, useBrowser } from './shared-browser.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 
 const base = inject('baseUrl');
@@ -135,7 +135,7 @@ describe('the lesson builder', () => {
     // Saved as a file and opened again, the lesson is the same.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as file' }).click()]);
     expect(download.suggestedFilename()).toBe('Seoul-falls-the-UN-comes-back.lesson.json');
-    const path = await download.path();
+    const path = await savedDownload(download);
     const saved = JSON.parse(readFileSync(path, 'utf8')) as Lesson;
     expect(saved.stops.map((s) => s.question?.kind ?? 'none')).toEqual(['none', 'choice', 'text']);
     await page.locator('#stop0-caption').fill('changed');

@@ -4,8 +4,10 @@
  * launching and closing its own. Files that need Chromium without WebGL still launch that one.
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Download } from 'playwright-core';
 
 /** Where tests leave screenshots and files for people to look at. */
 export const ARTIFACTS = 'tests/.artifacts';
@@ -24,4 +26,14 @@ export function useBrowser(use: (browser: Browser) => void): void {
   afterAll(async () => {
     await browser?.close();
   });
+}
+
+/**
+ * Where a download landed, on this machine: a browser reached over a connection keeps its files
+ * to itself (`download.path()` is not available), so it is saved to a fresh temporary folder.
+ */
+export async function savedDownload(d: Download): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'campaign-download-')), d.suggestedFilename());
+  await d.saveAs(path);
+  return path;
 }
