@@ -216,13 +216,11 @@ describe('compare in the app', () => {
   });
 });
 
-/** A one-stop lesson for the tests of compare beside a lesson. */
-const LESSON: Lesson = {
-  version: 1, title: 'Seoul falls', start: '1951-01-01', end: '1951-01-24', lang: 'en', autoplay: false, speed: 'normal', narrative: 'closed', controls: true,
-  stops: [{ date: '1951-01-04', caption: 'Seoul falls.' }],
-};
-
 describe('compare beside present mode or a lesson', () => {
+  const LESSON: Lesson = {
+    version: 1, title: 'Seoul falls', start: '1951-01-01', end: '1951-01-24', lang: 'en', autoplay: false, speed: 'normal', narrative: 'closed', controls: true,
+    stops: [{ date: '1951-01-04', caption: 'Seoul falls.' }],
+  };
   const notice = (p: Page | Frame) => p.locator('.notices .notice');
 
   it.each([
@@ -385,29 +383,6 @@ describe('compare in the embed', () => {
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
-});
-
-describe('compare asked for by the parent during a lesson', () => {
-  it('is not opened: the embed says so once and the lesson goes on', async () => {
-    const w = await openPage(browser);
-    const harness = `<iframe id="m" src="${base}embed.html?parentOrigin=${encodeURIComponent(HOST)}&lesson=${encodeLesson(LESSON)}&lang=en" title="map" style="border:0;width:900px;height:1200px"></iframe>`;
-    await w.page.route(`${HOST}/**`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${harness}</body></html>` }));
-    await w.page.goto(`${HOST}/lesson.html`);
-    await expect.poll(() => w.page.frames().filter((f) => f.url().startsWith(`${base}embed.html`)).length, { timeout: 20_000 }).toBe(1);
-    const f = w.page.frames().find((x) => x.url().startsWith(`${base}embed.html`))!;
-    await f.waitForSelector('.map[data-ready="true"]', { timeout: 45_000 });
-    const send = (m: unknown) => w.page.evaluate(([msg, b]) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage(msg, new URL(b as string).origin), [m, base] as const);
-    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
-    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24'] });
-    await expect.poll(() => f.locator('.notices').innerText()).toContain('Compare is not available during a lesson, so the lesson shows one date.');
-    expect(await f.locator('.notices .notice').count()).toBe(1);
-    await w.page.waitForTimeout(500);
-    expect(await f.locator('.compare-panel').count()).toBe(0);
-    expect(w.requests.filter((u) => /figures\.worker/.test(u))).toEqual([]);
-    await f.getByRole('button', { name: 'Start the lesson' }).click();
-    expect(w.consoleProblems).toEqual([]);
-    await w.context.close();
-  }, SLOW);
 });
 
 describe('compare without WebGL', () => {
