@@ -7,12 +7,11 @@
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -47,15 +46,15 @@ describe('cards, citations and map keys fit', () => {
         // Citation links are laid out in the narrative (one line of links under each paragraph).
         expect(await w.page.locator('.narrative .cite a').count()).toBeGreaterThan(0);
         expect(await layoutFaults(w.page, CARDS)).toEqual([]);
-        await w.page.locator('.controls').screenshot({ path: `${SHOTS}/cards-${device}-${lang}.png` });
-        await w.page.locator('.narrative article').screenshot({ path: `${SHOTS}/citations-${device}-${lang}.png` });
+        await w.page.locator('.controls').screenshot({ path: `${ARTIFACTS}/cards-${device}-${lang}.png` });
+        await w.page.locator('.narrative article').screenshot({ path: `${ARTIFACTS}/citations-${device}-${lang}.png` });
         expect(await axeViolations(w.page)).toEqual([]);
 
         // Keyboard focus on the canvas shows which keys it takes, clear of the date and the controls.
         await w.page.locator('.map canvas').focus();
         await expect.poll(() => w.page.locator('.map-keys').isVisible()).toBe(true);
         expect(await layoutFaults(w.page, MAP)).toEqual([]);
-        await w.page.locator('.map-pane').screenshot({ path: `${SHOTS}/map-keys-${device}-${lang}.png` });
+        await w.page.locator('.map-pane').screenshot({ path: `${ARTIFACTS}/map-keys-${device}-${lang}.png` });
         await w.context.close();
       });
     }

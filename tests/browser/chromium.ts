@@ -24,14 +24,18 @@ export const CHROMIUM_ARGS = [
 
 /** Starts Chromium; extra flags (e.g. --disable-3d-apis) are appended. */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch(launchOptions(extraArgs));
+}
+
+/** Debian's Chromium, headless, with CHROMIUM_ARGS and `extraArgs`; a clear error where it is missing. */
+function launchOptions(extraArgs: string[]): { executablePath: string; headless: true; args: string[] } {
   if (!existsSync(EXECUTABLE)) throw new Error(`Chromium not found at ${EXECUTABLE}; install Debian's chromium or set CHROMIUM_PATH`);
-  return chromium.launch({ executablePath: EXECUTABLE, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return { executablePath: EXECUTABLE, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] };
 }
 
 /** Starts Chromium as a server that test files connect to (global-setup.ts, shared-browser.ts). */
 export async function launchServer(extraArgs: string[] = []): Promise<BrowserServer> {
-  if (!existsSync(EXECUTABLE)) throw new Error(`Chromium not found at ${EXECUTABLE}; install Debian's chromium or set CHROMIUM_PATH`);
-  return chromium.launchServer({ executablePath: EXECUTABLE, headless: true, host: '127.0.0.1', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launchServer({ ...launchOptions(extraArgs), host: '127.0.0.1' });
 }
 
 /** A page plus what it did: every request URL, console errors and warnings, page errors. */

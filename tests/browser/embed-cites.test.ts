@@ -7,12 +7,11 @@
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -51,7 +50,7 @@ describe('the embed’s citations', () => {
       expect(href.hash).toMatch(/^#source-/);
       expect(await layoutFaults(w.page, [{ name: 'narrative', box: '.narrative', parts: ':scope > p' }])).toEqual([]);
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
-      await w.page.screenshot({ path: `${SHOTS}/embed-cites-${lang}.png`, fullPage: true });
+      await w.page.screenshot({ path: `${ARTIFACTS}/embed-cites-${lang}.png`, fullPage: true });
       expect(await axeViolations(w.page)).toEqual([]);
 
       // The full app opens in a new tab with the source's entry focused.

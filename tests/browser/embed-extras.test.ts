@@ -9,12 +9,11 @@ import { describe, expect, inject, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -216,7 +215,7 @@ describe('the embed’s extras fit', () => {
         const words = catalogue(lang);
         await w.page.getByRole('button', { name: words['legend.title'] }).click();
         await w.page.locator('#embed-legend li').first().waitFor();
-        await w.page.screenshot({ path: `${SHOTS}/embed-legend-${width}x${height}-${lang}.png`, fullPage: true });
+        await w.page.screenshot({ path: `${ARTIFACTS}/embed-legend-${width}x${height}-${lang}.png`, fullPage: true });
         expect(await axeViolations(w.page)).toEqual([]);
         await w.page.getByRole('button', { name: words['describe.title'] }).click();
         await w.page.locator('#embed-description p').first().waitFor();
@@ -224,7 +223,7 @@ describe('the embed’s extras fit', () => {
         await w.page.locator('.answer').waitFor();
         expect(await layoutFaults(w.page, LAYOUT)).toEqual([]);
         expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
-        await w.page.screenshot({ path: `${SHOTS}/embed-extras-${width}x${height}-${lang}.png`, fullPage: true });
+        await w.page.screenshot({ path: `${ARTIFACTS}/embed-extras-${width}x${height}-${lang}.png`, fullPage: true });
         expect(await axeViolations(w.page)).toEqual([]);
         expect(w.consoleProblems).toEqual([]);
         await w.context.close();

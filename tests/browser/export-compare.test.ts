@@ -12,13 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { openPage, waitForMap, type Watched } from './chromium.ts';
-import { savedDownload, useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, savedDownload, useBrowser } from './shared-browser.ts';
 import { colorStats } from './pixels.ts';
 import { layoutFaults as pageLayoutFaults } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 

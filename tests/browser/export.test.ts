@@ -9,13 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { openPage, waitForMap, type Watched } from './chromium.ts';
-import { savedDownload, useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, savedDownload, useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 import { layoutFaults } from './layout.ts';
 import { decodeFrames, demux, parseGif, regionDiff } from './media.ts';
 
 const base = inject('baseUrl');
-const ARTIFACTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 

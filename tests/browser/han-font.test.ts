@@ -9,10 +9,9 @@
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 vi.setConfig({ testTimeout: 180_000 });
@@ -64,7 +63,7 @@ describe('Han characters', () => {
       const entry = w.page.locator('#source-CBZ + dd');
       await fontsIn(entry);
       await entry.scrollIntoViewIfNeeded();
-      await entry.screenshot({ path: `${SHOTS}/han-source-${blocked ? 'before' : 'after'}.png` });
+      await entry.screenshot({ path: `${ARTIFACTS}/han-source-${blocked ? 'before' : 'after'}.png` });
       for (const part of [entry, entry.locator('cite')]) {
         const d = await drawn(w.page, part);
         expect(d.cjk, d.text).toBeGreaterThan(2);
@@ -86,14 +85,14 @@ describe('Han characters', () => {
     await unit.click();
     const commander = w.page.locator('.forces .card dd', { hasText: '彭德懷' });
     await fontsIn(commander);
-    await w.page.locator('.forces .card').screenshot({ path: `${SHOTS}/han-unit-card-ko.png` });
+    await w.page.locator('.forces .card').screenshot({ path: `${ARTIFACTS}/han-unit-card-ko.png` });
     const c = await drawn(w.page, commander);
     expect(c.text).toContain('彭德懷');
     expect(c.ours, c.fonts.join(', ')).toBeGreaterThanOrEqual(c.cjk);
 
     const para = w.page.locator('.narrative p', { hasText: '《' }).first();
     await fontsIn(para);
-    await para.screenshot({ path: `${SHOTS}/han-narrative-ko.png` });
+    await para.screenshot({ path: `${ARTIFACTS}/han-narrative-ko.png` });
     const p = await drawn(w.page, para);
     expect(p.text).toContain('《');
     expect(p.ours, p.fonts.join(', ')).toBeGreaterThanOrEqual(p.cjk);

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { savedDownload, useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, savedDownload, useBrowser } from './shared-browser.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 
 const base = inject('baseUrl');
 const HOST = 'http://localhost:9111';
-const SHOTS = 'tests/.artifacts';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 useBrowser((b) => (browser = b));
@@ -148,7 +147,7 @@ describe('the lesson builder', () => {
     for (const [width, height] of [[1280, 860], [390, 844]] as const) {
       await page.setViewportSize({ width, height });
       expect(await layoutProblems(page, 'main.builder')).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/lesson-builder-en-${width}.png`, fullPage: width < 800 });
+      await page.screenshot({ path: `${ARTIFACTS}/lesson-builder-en-${width}.png`, fullPage: width < 800 });
     }
     expect(await axe(page)).toEqual([]);
     expect(w.consoleProblems).toEqual([]);
@@ -174,9 +173,9 @@ describe('the lesson builder', () => {
     expect(await page.getByText('수업이 가질 수 있는 최대 정지 지점 수(12곳)에 이르렀습니다.').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.too-long').textContent()).toMatch(/^이 수업은 링크에 담기에 너무 깁니다: 6000자 중 \d+자\./);
     expect(await page.locator('#lesson-link').count()).toBe(0);
-    await page.locator('main.builder').screenshot({ path: `${SHOTS}/lesson-builder-ko-390-too-long.png` });
+    await page.locator('main.builder').screenshot({ path: `${ARTIFACTS}/lesson-builder-ko-390-too-long.png` });
     await page.setViewportSize({ width: 1280, height: 860 });
-    await page.screenshot({ path: `${SHOTS}/lesson-builder-ko-1280.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-builder-ko-1280.png` });
     expect(await layoutProblems(page, 'main.builder')).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await w.context.close();
@@ -208,7 +207,7 @@ describe('a student works through the lesson', () => {
     for (const [width, height] of [[1280, 860], [390, 844]] as const) {
       await page.setViewportSize({ width, height });
       expect(await layoutProblems(page, '.lesson')).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/lesson-stop-app-en-${width}.png` });
+      await page.screenshot({ path: `${ARTIFACTS}/lesson-stop-app-en-${width}.png` });
     }
     await page.setViewportSize({ width: 1280, height: 860 });
     expect(await axe(page)).toEqual([]);
@@ -250,8 +249,8 @@ describe('a student works through the lesson', () => {
     await f.locator('.lesson').getByLabel('Seoul', { exact: true }).check();
     await f.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(() => f.locator('.verdict').textContent()).toContain('Correct.');
-    await f.locator('.lesson').screenshot({ path: `${SHOTS}/lesson-stop-embed-en.png` });
-    await page.screenshot({ path: `${SHOTS}/lesson-embed-host-en-1100.png` });
+    await f.locator('.lesson').screenshot({ path: `${ARTIFACTS}/lesson-stop-embed-en.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-embed-host-en-1100.png` });
     expect(await axe(f)).toEqual([]);
     await f.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect.poll(() => f.locator('.stop-head').textContent(), { timeout: 120_000 }).toBe('Stop 3 of 3 25 January 1951');
@@ -287,10 +286,10 @@ describe('a student works through the lesson', () => {
     await expect.poll(() => page.locator('.verdict').textContent()).toContain('정답입니다.');
     expect(await layoutProblems(page, '.lesson')).toEqual([]);
     await page.locator('.lesson').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/lesson-stop-app-ko-390.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-stop-app-ko-390.png` });
     await page.setViewportSize({ width: 1280, height: 860 });
     expect(await layoutProblems(page, '.lesson')).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/lesson-stop-app-ko-1280.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-stop-app-ko-1280.png` });
     expect(await axe(page)).toEqual([]);
     await w.context.close();
   }, 300_000);

@@ -8,12 +8,11 @@ import { describe, expect, inject, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -63,7 +62,7 @@ describe('on a phone the map and the story stay together', () => {
       });
       expect(stageOnTop).toBe(true);
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-      await w.page.screenshot({ path: `${SHOTS}/phone-scrolled-${lang}.png` });
+      await w.page.screenshot({ path: `${ARTIFACTS}/phone-scrolled-${lang}.png` });
 
       // A phase chosen further down changes the summary kept in view.
       await w.page.locator('.narrative nav li button').nth(4).click();

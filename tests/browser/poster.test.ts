@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, type Watched } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { decode, type Image } from './pixels.ts';
 import { frameProjector, openingFrame } from '../../src/lib/poster.ts';
 import { CAMERA } from '../../src/map/style.ts';
@@ -16,7 +16,6 @@ const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 
-const ARTIFACTS = 'tests/.artifacts';
 /** The campaign's opening camera (manifest camera.bounds). */
 const BOUNDS: [[number, number], [number, number]] = [[125.6, 36.4], [129.6, 38.4]];
 /** Held by the PVA/KPA all month (north of the 38th parallel, east of Kaesong). */

@@ -9,12 +9,11 @@ import { describe, expect, inject, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -144,7 +143,7 @@ describe('present mode fits a projector', () => {
           return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
         }));
         expect(fits).toEqual([true, true, true]);
-        await w.page.screenshot({ path: `${SHOTS}/present-${viewport.width}x${viewport.height}-${lang}.png` });
+        await w.page.screenshot({ path: `${ARTIFACTS}/present-${viewport.width}x${viewport.height}-${lang}.png` });
         expect(await axeViolations(w.page)).toEqual([]);
         await w.context.close();
       });

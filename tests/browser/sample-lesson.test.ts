@@ -6,12 +6,11 @@
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { openPage } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 // Generous limits, not timed assertions: the shared machine can be very slow to load a page.
@@ -51,7 +50,7 @@ describe('the sample lesson page', () => {
       await expect.poll(() => f.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^4 January 1951 – /);
       expect(await w.page.locator('#current').textContent()).toBe('1951-01-04');
       expect(await layoutFaults(w.page, LAYOUT)).toEqual([]);
-      await w.page.screenshot({ path: `${SHOTS}/sample-lesson-${viewport.width}.png`, fullPage: true });
+      await w.page.screenshot({ path: `${ARTIFACTS}/sample-lesson-${viewport.width}.png`, fullPage: true });
       expect(await axeViolations(w.page)).toEqual([]);
       expect(await axeViolations(f)).toEqual([]);
       // Play goes on from there; the question does not stop it again.

@@ -7,14 +7,13 @@
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
 import manifest from '../../geo/korea-1951-01/manifest.json' with { type: 'json' };
 import golden from '../fixtures/out/held-series-korea.json' with { type: 'json' };
 
 const base = inject('baseUrl');
-const SHOTS = 'tests/.artifacts';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 vi.setConfig({ testTimeout: 180_000 });
@@ -200,7 +199,7 @@ describe('layout of the chart', () => {
       it(`${device}, ${lang}: the chart's parts fit and overlap nothing; table open; axe`, async () => {
         const w = await openChart(`?date=1951-01-15&lang=${lang}`, { viewport, bypassCSP: true });
         expect(await layoutFaults(w.page, CHART)).toEqual([]);
-        await w.page.locator('.held').screenshot({ path: `${SHOTS}/held-${device}-${lang}.png` });
+        await w.page.locator('.held').screenshot({ path: `${ARTIFACTS}/held-${device}-${lang}.png` });
         await w.page.locator('.held .table summary').click();
         expect(await layoutFaults(w.page, [{ name: 'table', box: '.held .table', parts: 'summary, .scroll' }])).toEqual([]);
         expect(await axeViolations(w.page)).toEqual([]);
@@ -227,7 +226,7 @@ describe('layout of the markers and the events list', () => {
         await waitForMap(w.page, 120_000);
         await w.page.locator('.events summary').click();
         expect(await layoutFaults(w.page, SLIDER)).toEqual([]);
-        await w.page.locator('.dock .playback').screenshot({ path: `${SHOTS}/events-${device}-${lang}.png` });
+        await w.page.locator('.dock .playback').screenshot({ path: `${ARTIFACTS}/events-${device}-${lang}.png` });
         expect(await axeViolations(w.page)).toEqual([]);
         await w.context.close();
       });
