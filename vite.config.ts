@@ -59,8 +59,9 @@ export default defineConfig({
         lessonBuilder: 'lesson-builder.html',
         host: 'src/host/embed-host.ts',
         lesson: 'examples/lesson.html',
-        // The bare-MapLibre baseline page exists only in benchmark builds.
-        ...(process.env.BENCH ? { baseline: 'bench/baseline.html' } : {}),
+        // The bare-MapLibre baseline pages exist only in benchmark builds: the basemap alone,
+        // and the opening view's content as plain style layers (bench/content-data.ts writes its data first).
+        ...(process.env.BENCH ? { baseline: 'bench/baseline.html', content: 'bench/content.html' } : {}),
         // A page that mounts and unmounts the map exists only in the browser tests' build.
         ...(process.env.TEST_PAGES ? { mount: 'tests/browser/mount.html', frontCompare: 'tests/browser/front-compare.html' } : {}),
       },

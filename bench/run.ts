@@ -18,6 +18,11 @@
  *     a warming cache levels off.
  * (f) main-thread busy time: the sum of long tasks (> 50 ms) from navigation to the complete
  *     map ÷ the baseline's.
+ * Extra, not judged: (c2) and (f) of the content baseline (bench/content.html: bare MapLibre
+ * drawing the app's opening view — basemap, territory, front, arrows, units, places, labels —
+ * as plain style layers over static GeoJSON), against the baseline and against the app: what
+ * the content itself costs on this GPU, apart from what the app adds.
+ * `npx tsx bench/startup.ts` takes (c2) and (f) alone, for all three pages, in interleaved rounds.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -28,6 +33,8 @@ import { fsJsonReader } from '../src/lib/fs-json.ts';
 import { viewAt } from '../src/lib/view.ts';
 import { launch, openPage } from '../tests/browser/chromium.ts';
 import { measureEmbedBytes } from './embed-bytes.ts';
+import { writeContentData } from './content-data.ts';
+import { READY, READY_PROBE, startup } from './startup.ts';
 
 const budget = JSON.parse(readFileSync('bench/budget.json', 'utf8')) as Record<string, number>;
 const asJson = process.argv.includes('--json');
@@ -58,37 +65,7 @@ async function perFrame(): Promise<{ median: number; p95: number }> {
   return stats(times);
 }
 
-const READY = '.map[data-ready="true"], body[data-ready="true"]';
-
-/** Milliseconds from navigation start to the first ready frame, and the page's campaign:* marks. */
-async function startup(page: Page, url: string): Promise<{ ready: number; busy: number; marks: Record<string, number> }> {
-  await page.goto(url);
-  await page.waitForSelector(READY, { timeout: 60_000 });
-  // Long tasks are reported after they end: give the last one before the ready marker a moment.
-  await page.waitForTimeout(300);
-  return page.evaluate(`({
-    ready: window.readyAt,
-    busy: window.longTasks.reduce(function (sum, t) { return sum + Math.max(0, Math.min(t[0] + t[1], window.readyAt) - t[0]); }, 0),
-    marks: Object.fromEntries(performance.getEntriesByType('mark').filter(function (m) { return m.name.indexOf('campaign:') === 0; }).map(function (m) { return [m.name.slice(9), m.startTime]; })),
-  })`) as Promise<{ ready: number; busy: number; marks: Record<string, number> }>;
-}
-
 // Page scripts are passed as strings: tsx would wrap named functions in a helper the page lacks.
-
-/** Records when the ready marker appears, and every long task, from the very start of the document. */
-const READY_PROBE = `
-  window.longTasks = [];
-  new PerformanceObserver(function (list) {
-    list.getEntries().forEach(function (e) { window.longTasks.push([e.startTime, e.duration]); });
-  }).observe({ type: 'longtask', buffered: true });
-  const observer = new MutationObserver(function () {
-    if (document.querySelector('.map[data-ready="true"], body[data-ready="true"]')) {
-      window.readyAt = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
-`;
 
 /**
  * Frame intervals over `ms` of the page as it runs; with `repaint`, the (paused) app page's map
@@ -173,6 +150,7 @@ async function playThrough(page: Page): Promise<void> {
 async function main(): Promise<void> {
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
+  await writeContentData();
   await build({ logLevel: 'error' });
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
   const address = server.httpServer.address();
@@ -189,10 +167,12 @@ async function main(): Promise<void> {
     // words it: navigation → the first frame that shows the front (app) ÷ navigation → the
     // first frame of the baseline (its first with the basemap). Also printed: navigation → the
     // complete map (labels placed, unit symbols drawn: the map's ready marker) for both.
-    const pages = { app: `${base}embed.html`, baseline: `${base}bench/baseline.html` } as const;
-    const steps: Record<keyof typeof pages, Record<string, number[]>> = { app: {}, baseline: {} };
+    // Also, not judged: the content baseline (bench/content.ts), bare MapLibre drawing the app's
+    // opening view as plain style layers: what the content itself costs on this GPU.
+    const pages = { app: `${base}embed.html`, baseline: `${base}bench/baseline.html`, content: `${base}bench/content.html` } as const;
+    const steps: Record<keyof typeof pages, Record<string, number[]>> = { app: {}, baseline: {}, content: {} };
     for (let i = 0; i < 5; i++) {
-      for (const kind of ['app', 'baseline'] as const) {
+      for (const kind of ['app', 'baseline', 'content'] as const) {
         const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
         await w.page.addInitScript(READY_PROBE);
         const run = await startup(w.page, pages[kind]);
@@ -214,6 +194,12 @@ async function main(): Promise<void> {
     results.startup = { ...c, ratio: c.app / c.baseline, complete, breakdown: appSteps, baselineSteps: baseSteps, target: budget.firstPaintRatio, pass: c.app / c.baseline <= budget.firstPaintRatio };
     const busyRatio = appBusy / Math.max(1, baselineBusy);
     results.busy = { app: appBusy, baseline: baselineBusy, ratio: busyRatio, target: budget.longTaskRatio, pass: busyRatio <= budget.longTaskRatio };
+    const { busy: contentBusy, ...contentSteps } = medians('content');
+    results.content = {
+      complete: contentSteps.ready, busy: contentBusy, steps: contentSteps,
+      completeRatio: contentSteps.ready / baselineSteps.ready, busyRatio: contentBusy / Math.max(1, baselineBusy),
+      appCompleteRatio: breakdown.ready / contentSteps.ready, appBusyRatio: appBusy / Math.max(1, contentBusy),
+    };
 
     // (b) playback vs the same page, paused, forced to repaint; then slider latency.
     const wa = await openPage(browser, { viewport: { width: 1024, height: 768 } });
@@ -288,13 +274,15 @@ async function main(): Promise<void> {
     ['(d) embed bytes minus MapLibre', `${f(r.bytes.gzip as number / 1000, 1)} KB gzip, ${f(r.bytes.brotli as number / 1000, 1)} KB brotli`, `≤ ${budget.embedBytesGzip / 1000} KB gzip`, r.bytes.pass],
     ['(e) heap after 20 playbacks ÷ after 10', `${f(r.memory.afterTwenty as number / 1e6, 2)} MB vs ${f(r.memory.afterTen as number / 1e6, 2)} MB = ×${f(r.memory.ratio, 3)} (after 1: ${f(r.memory.afterOne as number / 1e6, 2)} MB; 20 ÷ 1 = ×${f(r.memory.twentyToOne, 3)})`, `≤ ×${budget.memoryRatio}`, r.memory.pass],
     ['(f) long-task time, navigation → complete map ÷ baseline', `${f(r.busy.app, 0)} ms vs ${f(r.busy.baseline, 0)} ms = ×${f(r.busy.ratio)}`, `≤ ×${budget.longTaskRatio}`, r.busy.pass],
+    ['(extra, not judged) content baseline — bare MapLibre drawing the opening view as style layers — ÷ baseline', `complete ${f(r.content.complete, 0)} ÷ ${f(startupComplete.baseline, 0)} ms = ×${f(r.content.completeRatio)}; long tasks ${f(r.content.busy, 0)} ÷ ${f(r.busy.baseline, 0)} ms = ×${f(r.content.busyRatio)}`, '—', '—'],
+    ['(extra, not judged) app ÷ content baseline', `complete ${f(startupComplete.app, 0)} ÷ ${f(r.content.complete, 0)} ms = ×${f(r.content.appCompleteRatio)}; long tasks ${f(r.busy.app, 0)} ÷ ${f(r.content.busy, 0)} ms = ×${f(r.content.appBusyRatio)}`, '—', '—'],
   ];
   out(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Chromium ${machine.chromium}; WebGL ${machine.webgl}\n\n`);
   out('| benchmark | measured | target | met |\n|---|---|---|---|\n');
   for (const row of rows) out(`| ${row.join(' | ')} |\n`);
   const { breakdown, baselineSteps } = results.startup as { breakdown: Record<string, number>; baselineSteps: Record<string, number> };
   const inOrder = (steps: Record<string, number>) => Object.entries(steps).sort((x, y) => x[1] - y[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  out(`\n(c) start-up steps, median ms from navigation (ready = the map's ready marker):\n  app: ${inOrder(breakdown)}\n  baseline: ${inOrder(baselineSteps)}\n`);
+  out(`\n(c) start-up steps, median ms from navigation (ready = the map's ready marker):\n  app: ${inOrder(breakdown)}\n  baseline: ${inOrder(baselineSteps)}\n  content baseline: ${inOrder((results.content as { steps: Record<string, number> }).steps)}\n`);
   if (r.bytes.files) {
     out('\n(d) files loaded by the embed before its map is complete (gzip bytes):\n');
     for (const file of (results.bytes as { files: { file: string; gzip: number }[] }).files) out(`  ${String(file.gzip).padStart(7)}  ${file.file}\n`);
