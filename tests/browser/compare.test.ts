@@ -417,6 +417,37 @@ describe('compare in the embed', () => {
   });
 });
 
+describe('compare asked for by the parent during a lesson', () => {
+  it('is not opened: the embed says so once and the lesson goes on', async () => {
+    const w = await openPage(browser);
+    const harness = `<iframe id="m" src="${base}embed.html?parentOrigin=${encodeURIComponent(HOST)}&lesson=${encodeLesson(LESSON)}&lang=en" title="map" style="border:0;width:900px;height:1200px"></iframe>`;
+    await w.page.route(`${HOST}/**`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${harness}</body></html>` }));
+    await w.page.goto(`${HOST}/lesson.html`);
+    await expect.poll(() => w.page.frames().filter((f) => f.url().startsWith(`${base}embed.html`)).length, { timeout: 20_000 }).toBe(1);
+    const f = w.page.frames().find((x) => x.url().startsWith(`${base}embed.html`))!;
+    await f.waitForSelector('.map[data-ready="true"]', { timeout: 45_000 });
+    // The lesson is read (its code may come after the map is drawn; messages before that are not obeyed).
+    await f.getByRole('button', { name: 'Start the lesson' }).waitFor({ timeout: 45_000 });
+    const send = (m: unknown) => w.page.evaluate(([msg, b]) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage(msg, new URL(b as string).origin), [m, base] as const);
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24'] });
+    await expect.poll(() => f.locator('.notices').innerText()).toContain('Compare is not available during a lesson, so the lesson shows one date.');
+    expect(await f.locator('.notices .notice').count()).toBe(1);
+    await w.page.waitForTimeout(500);
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    expect(w.requests.filter((u) => /figures\.worker/.test(u))).toEqual([]);
+    // Dismissed, it stays dismissed: the parent asking again is not said again.
+    await f.locator('.notices .notice').getByRole('button').click();
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-24'] });
+    await w.page.waitForTimeout(500);
+    expect(await f.locator('.notices .notice').count()).toBe(0);
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    await f.getByRole('button', { name: 'Start the lesson' }).click();
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  }, SLOW);
+});
+
 describe('compare without WebGL', () => {
   for (const [width, height, lang] of [[1280, 800, 'en'], [390, 844, 'ko']] as const) {
     it(`shades the ground that changed hands on B's SVG map with the overlay's patterns, its key in the panel, fitting at ${width} px (${lang})`, async () => {
