@@ -6,9 +6,9 @@
  * folder of `--dirs` (default: dist-bench) and opens, round after round (interleaved, so every
  * page sees the same machine load), each folder's app (embed.html), bare-MapLibre baseline
  * (bench/baseline.html) and content baseline (bench/content.html: the same content as plain
- * MapLibre style layers, no app code). Prints, per page, the median of navigation → complete
- * map (the ready marker), of long-task time up to it, and of each campaign:* step; and the
- * ratios to the baseline of the same folder. With `--gl`, also counts per page the WebGL
+ * MapLibre style layers, no app code) — the baselines from the first folder only. Prints, per
+ * page, the median of navigation → complete map (the ready marker), of long-task time up to
+ * it, and of each campaign:* step; and the ratios to the baseline. With `--gl`, also counts per page the WebGL
  * programs linked and the frames drawn (colour clears of the default framebuffer) up to the
  * ready marker, and the time the main thread waited in getProgramParameter.
  */
@@ -144,7 +144,8 @@ async function main(): Promise<void> {
       load.push(loadavg()[0]);
       for (const [d, base] of bases.entries()) {
         for (const [kind, path] of Object.entries(pages)) {
-          if (!existsSync(join(dirs[d], path))) continue;
+          // The baselines are the same page in every build: measured in the first folder's only.
+          if (!existsSync(join(dirs[d], path)) || (d > 0 && kind !== 'app')) continue;
           const key = `${dirs[d]} ${kind}`;
           const run = await startupRun(browser, base + path, gl).catch((e: Error) => (process.stderr.write(`${key}: ${e.message}\n`), undefined));
           if (run) results.set(key, [...(results.get(key) ?? []), run]);
@@ -159,8 +160,8 @@ async function main(): Promise<void> {
   const out = (s: string) => process.stdout.write(s);
   out(`${runs} interleaved rounds; load average (1 min) at each round's start: ${load.map((l) => l.toFixed(1)).join(' ')}\n\n`);
   out('| page | complete (ms) | long tasks (ms) | complete ÷ baseline | long tasks ÷ baseline |\n|---|---|---|---|---|\n');
+  const base = results.get(`${dirs[0]} baseline`) ?? [];
   for (const dir of dirs) {
-    const base = results.get(`${dir} baseline`) ?? [];
     const baseReady = median(base.map((r) => r.ready));
     const baseBusy = median(base.map((r) => r.busy));
     for (const kind of Object.keys(pages)) {
