@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { checkGeometry, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { checkLater, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
@@ -39,12 +39,12 @@ export class CampaignLoader {
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
    * `parts` says what the page leaves out: the embed shows neither source titles nor the
-   * named lines, and runs the geometric checks after its first view (see checkGeometry); it may
+   * named lines, and checks the data after its first view (see checkLater); it may
    * load the narrative's heads alone at first (see useLang).
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'geometry' | 'narrative'> = {},
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative'> = {},
   ) {}
 
   /**
@@ -80,6 +80,7 @@ export class CampaignLoader {
       this.#surroundingsAsked = false;
       this.#surroundingsLoad = undefined;
       this.pack = loaded.pack;
+      if (this.parts.checks === 'later') this.#checkOnError();
     } catch (e) {
       this.error = loadErrorText(e);
       const { manifest, read } = this.source();
@@ -90,19 +91,61 @@ export class CampaignLoader {
   }
 
   /**
-   * Runs the geometric checks a pack loaded with `geometry: 'later'` left out: data that fails
-   * them is reported as a load error, as it would have been before the first view. Code that
-   * cannot be fetched (offline, before the page was cached) only logs: the map stays.
+   * Runs the checks a pack loaded with `checks: 'later'` left out (LoadOptions.checks): data
+   * that fails them is reported as a load error, as it would have been before the first view
+   * (the map drawn meanwhile gives way to the message and its Retry). Code that cannot be
+   * fetched (offline, before the page was cached) only logs: the map stays.
    */
-  async checkGeometry(): Promise<void> {
+  async checkLater(): Promise<void> {
     const pack = this.pack;
+    this.#stopCheckOnError?.();
     try {
-      if (pack) await checkGeometry(pack);
+      if (pack) await checkLater(pack);
     } catch (e) {
       if (this.pack !== pack) return;
-      if (e instanceof PackError) this.error = loadErrorText(e);
-      else console.warn(`The data's geometry could not be checked: ${loadErrorText(e)}`);
+      if (e instanceof PackError) this.#refuse(e);
+      else console.warn(`The data could not be checked: ${loadErrorText(e)}`);
     }
+  }
+
+  /**
+   * Until the data is checked, an error thrown anywhere in the page (drawing unchecked data
+   * that is malformed, say) runs the checks at once: such data ends in their load error, with
+   * its Retry, rather than in a half-drawn page. Valid data leaves the page as it is.
+   */
+  #checkOnError(): void {
+    const pack = this.pack;
+    const onError = () => {
+      stop();
+      if (this.pack === pack) void this.checkLater();
+    };
+    const stop = () => {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onError);
+    };
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onError);
+    this.#stopCheckOnError?.();
+    this.#stopCheckOnError = stop;
+  }
+  #stopCheckOnError: (() => void) | undefined;
+
+  /**
+   * The page could not show the pack (`e` was thrown while drawing it, before its checks ran):
+   * the load error says what the checks find wrong with the data, or else what `e` says, so
+   * the reader gets a message and its Retry rather than a broken page.
+   */
+  async failedToShow(e: unknown): Promise<void> {
+    const pack = this.pack;
+    this.#stopCheckOnError?.();
+    const found = pack ? await checkLater(pack).then(() => e, (problem: unknown) => (problem instanceof PackError ? problem : e)) : e;
+    if (this.pack === pack) this.#refuse(found);
+  }
+
+  /** Drops the pack shown (data refused after its first view): the page shows the error instead, until a Retry loads anew. */
+  #refuse(e: unknown): void {
+    this.pack = undefined;
+    this.error = loadErrorText(e);
   }
 
   /**

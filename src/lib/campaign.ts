@@ -9,13 +9,11 @@ import { LANGS } from './types.ts';
 import { dayOf } from './dates.ts';
 import { prepareFronts, type PreparedFront } from './morph.ts';
 import { noZones, prepareZones, type PreparedZones, type ZonesFile } from './zones.ts';
-import { validateZones } from './validate-zones.ts';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import {
-  BASEMAP_LAYERS, formatProblem, validateTopology, validateArrows, validateEvents, validateFronts, validateLines, validateManifest, validateNarrative, validatePlaces,
-  validateGlossary, validateSources, validateUnitNotes, validateUnitPositions, validateUnits, type GeometryChecks, type PackContext, type Problem,
-} from './validate.ts';
+import { BASEMAP_LAYERS, formatProblem, validateManifest, validateTopology, type Problem } from './validate-manifest.ts';
+import type { GeometryChecks, PackContext } from './validate.ts';
+import type { PackFiles } from './pack-checks.ts';
 
 /** Reads and parses one JSON file; rejects with a message naming the path on failure. */
 export type JsonReader = (path: string) => Promise<unknown>;
@@ -106,12 +104,13 @@ export interface LoadOptions {
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
   onManifest?: (manifest: Manifest) => void;
   /**
-   * When the geometric checks run (default 'now'): self-intersections, fronts from coast to
-   * coast, forward lines north of their front. With 'later' the pack is returned without them
-   * and checkGeometry(pack) runs them: the embed does so once its first view is complete, so
-   * their code (turf) is not loaded before it. Every other check runs before the pack is returned.
+   * When the files are checked (default 'now'; the manifest always is, before anything else).
+   * With 'later' the pack is built from the files as read and returned unchecked, and
+   * checkLater(pack) runs every check (schema and geometry): the embed does so once its first
+   * view is complete, so the checks' code (and turf's) is not loaded before it. Files that
+   * break the building of the pack are checked at once, so they end in the same error.
    */
-  geometry?: 'now' | 'later';
+  checks?: 'now' | 'later';
   /**
    * The narratives to load (default 'whole'). With 'heads' only each phase's name and summary
    * are loaded (the heads file the build makes beside each narrative, see narrativeHeadsPath),
@@ -138,29 +137,36 @@ function fromHeads(data: unknown): Narrative {
 }
 
 /**
- * The geometric checks left out of the packs loaded with `geometry: 'later'`, by pack: kept
- * beside the pack, not in it, so a pack stays plain data (compare posts it to a worker).
+ * The checks left out of the packs loaded with `checks: 'later'`, by pack: kept beside the
+ * pack, not in it, so a pack stays plain data (compare posts it to a worker).
  */
 const laterChecks = new WeakMap<Pack, () => Promise<void>>();
 
 /**
- * Runs the geometric checks left out of a pack loaded with `geometry: 'later'` (loading their
- * code), rejecting with a PackError when the data fails them; resolves at once for any other pack.
+ * Runs the checks left out of a pack loaded with `checks: 'later'` (loading their code),
+ * rejecting with a PackError when the data fails them; resolves at once for any other pack.
  */
-export function checkGeometry(pack: Pack): Promise<void> {
+export function checkLater(pack: Pack): Promise<void> {
   return laterChecks.get(pack)?.() ?? Promise.resolve();
 }
 
-/** The geometric predicates, loaded on first use (a chunk of their own in the pages). */
+/**
+ * Every problem of a pack's files: the checks' code and their geometric predicates (turf's)
+ * are chunks of their own in the pages, loaded on first use.
+ */
+const problemsOf = async (files: PackFiles): Promise<Problem[]> => {
+  const [{ packProblems }, geometry] = await Promise.all([import('./pack-checks.ts'), loadGeometryChecks()]);
+  return packProblems(files, geometry);
+};
 const loadGeometryChecks = (): Promise<GeometryChecks> => import('./validate-geometry.ts').then((m) => m.geometryChecks);
 
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
 export async function loadPack(manifestPath: string, read: JsonReader, options: LoadOptions = {}): Promise<Pack> {
-  const later = options.geometry === 'later';
-  // Loaded beside the data files, not after them.
-  const geometry = later ? undefined : loadGeometryChecks();
+  const later = options.checks === 'later';
+  // The checks' code is loaded beside the data files, not after them.
+  const checks = later ? undefined : Promise.all([import('./pack-checks.ts'), loadGeometryChecks()]);
   // Not left unhandled if the manifest fails first: the data's problems are what is reported.
-  geometry?.catch(() => undefined);
+  checks?.catch(() => undefined);
   const manifest = await read(manifestPath);
   const problems = validateManifest(manifestPath, manifest);
   if (problems.length) throw new PackError(problems);
@@ -172,13 +178,14 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const heads = options.narrative === 'heads';
   const narrativeFile = (l: Lang) => (heads ? narrativeHeadsPath(at(m.files.narrative[l])) : at(m.files.narrative[l]));
   const withSources = options.sources ?? true;
+  const withLines = options.lines !== false;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
   const glossaryFiles = options.glossary === false || !m.files.glossary ? [] : langs.map((l) => at(m.files.glossary![l]));
   const [sources, fronts, places, lines, units, positions, arrows, zones, basemap, notes, glossaries, surroundings, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
     read(at(m.files.places)),
-    optional(options.lines === false ? undefined : m.files.lines, empty()),
+    optional(withLines ? m.files.lines : undefined, empty()),
     optional(m.files.units, {}),
     optional(m.files.unitPositions, empty()),
     optional(m.files.arrows, empty()),
@@ -197,66 +204,69 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     unitIds: new Set(units && typeof units === 'object' ? Object.keys(units) : []),
     isValidSidc: options.isValidSidc,
   };
-  const problemsWith = (checks: GeometryChecks | undefined): Problem[] => {
-    const c = { ...ctx, geometry: checks };
-    return [
-      ...basemap.problems,
-      ...(surroundings?.problems ?? []),
-      ...(withSources ? validateSources(at(m.files.sources), sources) : []),
-      ...validateEvents(manifestPath, m.events, c),
-      ...validateFronts(at(m.files.fronts), fronts, c),
-      ...validatePlaces(at(m.files.places), places, c),
-      ...(m.files.lines && options.lines !== false ? validateLines(at(m.files.lines), lines, c) : []),
-      ...(m.files.units ? validateUnits(at(m.files.units), units, c) : []),
-      ...(m.files.unitPositions ? validateUnitPositions(at(m.files.unitPositions), positions, c) : []),
-      ...(m.files.arrows ? validateArrows(at(m.files.arrows), arrows, c) : []),
-      ...(m.files.zones ? validateZones(at(m.files.zones), zones, fronts, m.northClosure, c) : []),
-      ...langs.flatMap((l, i) => validateNarrative(narrativeFile(l), texts[i], l, c, heads)),
-      ...noteFiles.flatMap((file, i) => validateUnitNotes(file, notes[i], langs[i], ctx.unitIds!)),
-      ...glossaryFiles.flatMap((file, i) => validateGlossary(file, glossaries[i], langs[i])),
-    ];
+  const files: PackFiles = {
+    manifestPath, manifest: m, at, ctx,
+    decoding: [...basemap.problems, ...(surroundings?.problems ?? [])],
+    mainlandFile: basemap.mainlandFile,
+    noMainland: !mainlandFeature && !basemap.problems.length,
+    sources: withSources ? sources : undefined,
+    fronts, places, lines: withLines ? lines : undefined, units, positions, arrows, zones,
+    narratives: langs.map((lang, i) => ({ lang, file: narrativeFile(lang), data: texts[i] })),
+    heads,
+    notes: noteFiles.map((file, i) => ({ lang: langs[i], file, data: notes[i] })),
+    glossaries: glossaryFiles.map((file, i) => ({ lang: langs[i], file, data: glossaries[i] })),
   };
-  const all = problemsWith(geometry && (await geometry));
-  if (!mainlandFeature && !basemap.problems.length) all.push({ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' });
-  if (all.length) throw new PackError(all);
-  const f = fronts as Fronts;
-  const pack: Pack = {
-    manifest: m,
-    startDay: ctx.start,
-    endDay: ctx.end,
-    phaseDays: m.phases.map((p) => dayOf(p.start)),
-    fronts: f,
-    prepared: prepareFronts(f.features),
-    places: places as Places,
-    lines: lines as FeatureCollection<LineString, RefLineProps>,
-    units: units as Record<string, Unit>,
-    tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
-    arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
-    zones: prepareZones(f.features, zones as ZonesFile),
-    narratives: Object.fromEntries(langs.map((l, i) => [l, heads ? fromHeads(texts[i]) : (texts[i] as Narrative)])),
-    unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
-    glossaries: Object.fromEntries(glossaryFiles.map((_, i) => [langs[i], glossaries[i] as Glossary])),
-    sources: withSources ? (sources as SourceIndex) : undefined,
-    basemap: {
-      mainland: mainlandFeature as Feature<Polygon>,
-      land: withLand(land as FeatureCollection, surroundings?.land),
-      rivers: rivers as FeatureCollection,
-      parallel: parallel as FeatureCollection,
-    },
+  const refuse = (found: Problem[]) => {
+    if (found.length) throw new PackError(found);
   };
-  if (later) {
-    laterChecks.set(pack, async () => {
-      const found = problemsWith(await loadGeometryChecks());
-      if (found.length) throw new PackError(found);
-    });
+  const build = (): Pack => {
+    const f = fronts as Fronts;
+    return {
+      manifest: m,
+      startDay: ctx.start,
+      endDay: ctx.end,
+      phaseDays: m.phases.map((p) => dayOf(p.start)),
+      fronts: f,
+      prepared: prepareFronts(f.features),
+      places: places as Places,
+      lines: lines as FeatureCollection<LineString, RefLineProps>,
+      units: units as Record<string, Unit>,
+      tracks: prepareTracks((positions as FeatureCollection<Point, UnitPositionProps>).features, units as Record<string, Unit>),
+      arrows: prepareArrows((arrows as FeatureCollection<LineString, ArrowProps>).features),
+      zones: prepareZones(f.features, zones as ZonesFile),
+      narratives: Object.fromEntries(langs.map((l, i) => [l, heads ? fromHeads(texts[i]) : (texts[i] as Narrative)])),
+      unitNotes: Object.fromEntries(noteFiles.map((_, i) => [langs[i], (notes[i] as UnitNotes).notes])),
+      glossaries: Object.fromEntries(glossaryFiles.map((_, i) => [langs[i], glossaries[i] as Glossary])),
+      sources: withSources ? (sources as SourceIndex) : undefined,
+      basemap: {
+        mainland: mainlandFeature as Feature<Polygon>,
+        land: withLand(land as FeatureCollection, surroundings?.land),
+        rivers: rivers as FeatureCollection,
+        parallel: parallel as FeatureCollection,
+      },
+    };
+  };
+  if (checks) {
+    const [{ packProblems }, geometry] = await checks;
+    refuse(packProblems(files, geometry));
+    return build();
   }
+  let pack: Pack;
+  try {
+    pack = build();
+  } catch (e) {
+    // Data the checks refuse may break the building first: they say what is wrong.
+    refuse(await problemsOf(files));
+    throw e;
+  }
+  laterChecks.set(pack, async () => refuse(await problemsOf(files)));
   return pack;
 }
 
 /** Loads and checks one more language's narrative for a loaded pack. */
 export async function loadNarrative(manifestPath: string, manifest: Manifest, lang: Lang, read: JsonReader, sources?: SourceIndex): Promise<Narrative> {
   const file = joinPath(manifestPath, manifest.files.narrative[lang]);
-  const data = await read(file);
+  const [data, { validateNarrative }] = await Promise.all([read(file), import('./validate.ts')]);
   const problems = validateNarrative(file, data, lang, manifestContext(manifest, sources));
   if (problems.length) throw new PackError(problems);
   return data as Narrative;
@@ -270,7 +280,7 @@ export async function loadUnitNotes(manifestPath: string, pack: Pick<Pack, 'mani
   const rel = pack.manifest.files.unitNotes?.[lang];
   if (!rel) return {};
   const file = joinPath(manifestPath, rel);
-  const data = await read(file);
+  const [data, { validateUnitNotes }] = await Promise.all([read(file), import('./validate.ts')]);
   const problems = validateUnitNotes(file, data, lang, new Set(Object.keys(pack.units)));
   if (problems.length) throw new PackError(problems);
   return (data as UnitNotes).notes;
@@ -281,7 +291,7 @@ export async function loadGlossary(manifestPath: string, manifest: Manifest, lan
   const rel = manifest.files.glossary?.[lang];
   if (!rel) return undefined;
   const file = joinPath(manifestPath, rel);
-  const data = await read(file);
+  const [data, { validateGlossary }] = await Promise.all([read(file), import('./validate.ts')]);
   const problems = validateGlossary(file, data, lang);
   if (problems.length) throw new PackError(problems);
   return data as Glossary;
@@ -393,7 +403,11 @@ export async function loadTexts(manifestPath: string, read: JsonReader): Promise
   if (problems.length) throw new PackError(problems);
   const m = manifest as Manifest;
   const at = (rel: string) => joinPath(manifestPath, rel);
-  const [sources, ...texts] = await Promise.all([read(at(m.files.sources)), ...LANGS.map((l) => read(at(m.files.narrative[l])))]);
+  const [{ validateNarrative, validateSources }, sources, ...texts] = await Promise.all([
+    import('./validate.ts'),
+    read(at(m.files.sources)),
+    ...LANGS.map((l) => read(at(m.files.narrative[l]))),
+  ]);
   const ctx = manifestContext(m, (sources ?? {}) as Record<string, unknown>);
   const all = [...validateSources(at(m.files.sources), sources), ...LANGS.flatMap((l, i) => validateNarrative(at(m.files.narrative[l]), texts[i], l, ctx))];
   if (all.length) throw new PackError(all);

@@ -188,6 +188,36 @@ describe('malformed data at run time', () => {
   });
 });
 
+describe('malformed data in the embed (checked after its first view)', () => {
+  // The embed draws its data before checking it (LoadOptions.checks 'later'): whether the data
+  // breaks the building of the pack, breaks drawing it, or only fails the checks, the reader
+  // ends with the checks' message and a Retry that works.
+  type Edit = (data: { features: { properties: Record<string, unknown> | null; geometry: unknown }[] }) => unknown;
+  it.each<[string, string, Edit, RegExp]>([
+    ['only the checks refuse', 'fronts.geojson', (d) => ((d.features[1].properties!.certainty = 7), d), /fronts\.geojson: front-1950-12-31: `certainty` must be 1, 2 or 3/],
+    ['breaks drawing', 'places.geojson', (d) => ((d.features[3].properties = null), d), /places\.geojson: #3: is not a GeoJSON Feature with properties/],
+    ['breaks building the pack', 'fronts.geojson', (d) => ((d.features[1].geometry = null), d), /fronts\.geojson: front-1950-12-31: is not a GeoJSON Feature/],
+  ])('data that %s ends in the load error, and Retry recovers', async (_, file, edit, message) => {
+    const w = await openPage(browser);
+    const url = `**/data/korea-1951-01/${file}`;
+    await w.page.route(url, async (route) => {
+      // Without the server's headers: the browser must not cache the edited file for the Retry.
+      const response = await route.fetch();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(edit(await response.json())) });
+    });
+    await w.page.goto(`${base}embed.html?date=1951-01-04`);
+    const alert = w.page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(message);
+    expect(await alert.textContent()).toMatch(/could not be loaded/);
+    expect(await w.page.locator('.map').count()).toBe(0);
+    await w.page.unroute(url);
+    await w.page.getByRole('button', { name: 'Retry' }).click();
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    expect(await alert.count()).toBe(0);
+    await w.context.close();
+  });
+});
+
 describe('lifetime', () => {
   it('mounting and unmounting the map 20 times leaves at most one live WebGL context', async () => {
     const w = await openPage(browser);

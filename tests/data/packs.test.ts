@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { checkGeometry, loadNarrative, loadPack, loadSurroundings, loadUnitNotes, narrativeHeads, narrativeHeadsPath, narrativeIn, PackError, type JsonReader } from '../../src/lib/campaign.ts';
+import { checkLater, loadNarrative, loadPack, loadSurroundings, loadUnitNotes, narrativeHeads, narrativeHeadsPath, narrativeIn, PackError, type JsonReader } from '../../src/lib/campaign.ts';
 import type { Narrative } from '../../src/lib/types.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { viewAt } from '../../src/lib/view.ts';
@@ -255,12 +255,23 @@ describe('invalid fixtures', () => {
     if (reason !== 'bad-json') expect(error).toBeInstanceOf(PackError);
   });
 
+  // The embed checks its data after its first view (LoadOptions.checks 'later'): the same
+  // data ends in the same message, from loadPack when it breaks the building of the pack,
+  // from checkLater otherwise.
+  it.each(cases)('%s is refused with the same message when checked later', async (reason, message) => {
+    const path = `tests/fixtures/invalid/${reason}/manifest.json`;
+    const now = await loadPack(path, fsJsonReader, { isValidSidc }).then(() => undefined, (e: unknown) => e);
+    const later = await loadPack(path, fsJsonReader, { isValidSidc, checks: 'later' }).then((pack) => checkLater(pack)).then(() => undefined, (e: unknown) => e);
+    expect((later as Error).message).toMatch(message);
+    expect((later as Error).message).toBe((now as Error).message);
+  });
+
   // The embed runs these after its first view (LoadOptions.geometry 'later'): the pack loads,
-  // and its checkGeometry then refuses the data with the same message.
+  // and its checkLater then refuses the data with the same message.
   it.each([
     ['a front that crosses itself', 'f2', [[125.5, 37.6], [128, 36.6], [127, 37.5], [127.2, 36.2], [129.5, 37]]],
     ['a front that starts on land', 'f3', [[127, 37.2], [128, 36.6], [129.5, 37]]],
-  ])('%s: with the geometric checks later, the pack loads and checkGeometry refuses it', async (_, id, coordinates) => {
+  ])('%s: with the geometric checks later, the pack loads and checkLater refuses it', async (_, id, coordinates) => {
     const read: JsonReader = async (path) => {
       const data = await fsJsonReader(path);
       if (!path.endsWith('fronts.geojson')) return data;
@@ -274,19 +285,19 @@ describe('invalid fixtures', () => {
     };
     const now = await loadPack(SYNTHETIC, read).then(() => undefined, (e: unknown) => e);
     expect(now).toBeInstanceOf(PackError);
-    const pack = await loadPack(SYNTHETIC, read, { geometry: 'later' });
-    const later = await checkGeometry(pack).then(() => undefined, (e: unknown) => e);
+    const pack = await loadPack(SYNTHETIC, read, { checks: 'later' });
+    const later = await checkLater(pack).then(() => undefined, (e: unknown) => e);
     expect(later).toBeInstanceOf(PackError);
     expect((later as Error).message).toBe((now as Error).message);
     expect((later as Error).message).toMatch(/f[23]: (intersects itself|must start at sea)/);
   });
 
   it('a valid pack loaded with the geometric checks later passes them', async () => {
-    const pack = await loadPack(SYNTHETIC, fsJsonReader, { geometry: 'later' });
-    await expect(checkGeometry(pack)).resolves.toBeUndefined();
+    const pack = await loadPack(SYNTHETIC, fsJsonReader, { checks: 'later' });
+    await expect(checkLater(pack)).resolves.toBeUndefined();
     // A pack loaded with them is plain data (compare posts it to a worker): nothing to run later.
     expect(() => structuredClone(pack)).not.toThrow();
-    await expect(checkGeometry(await loadPack(SYNTHETIC, fsJsonReader))).resolves.toBeUndefined();
+    await expect(checkLater(await loadPack(SYNTHETIC, fsJsonReader))).resolves.toBeUndefined();
   });
 
   it('geo:check exits 1 and prints the problem', () => {
