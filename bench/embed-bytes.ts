@@ -15,6 +15,7 @@ import { decode } from '@jridgewell/sourcemap-codec';
 import { build, preview } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from '../tests/browser/chromium.ts';
+import { writeContentData } from './content-data.ts';
 
 /** One file's compressed sizes (fonts, already compressed, count as they are). */
 export interface FileBytes {
@@ -147,7 +148,11 @@ async function main(): Promise<void> {
   const modules = process.argv.includes('--modules');
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
-  if (!process.argv.includes('--no-build')) await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true, ...(modules ? { sourcemap: 'hidden' } : {}) } });
+  if (!process.argv.includes('--no-build')) {
+    // The benchmark build has the content baseline's page too, which needs its data written first.
+    await writeContentData();
+    await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true, ...(modules ? { sourcemap: 'hidden' } : {}) } });
+  }
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: OUT_DIR }, logLevel: 'error' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no port');
