@@ -6,10 +6,14 @@
  */
 import type { Lang } from '../lib/types.ts';
 import { scaleBar } from '../lib/export-plan.ts';
-import { t } from '../lib/i18n.ts';
+import { addEnglish, t } from '../lib/i18n.ts';
+import { enLegend } from '../locales/en-legend.ts';
 import { COLORS, DASHES, TERRITORY } from '../map/colors.ts';
 import { CHANGE_PATTERN_RATIO, CHANGE_STYLE, FRONT_A, changePattern, type ChangeTo } from '../map/compare-colors.ts';
 import { LABEL_FONT } from '../map/fonts.ts';
+
+// The picture's legend reads the legend's messages.
+addEnglish(enLegend);
 
 /** The page's families (app.css): Latin from the system, Hangul from the bundled Noto Sans KR, before the generic family. */
 const FAMILY = `system-ui, -apple-system, "Segoe UI", "${LABEL_FONT}", sans-serif`;

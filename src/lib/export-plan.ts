@@ -7,11 +7,13 @@ import { SPEEDS, type Speed } from './params.ts';
 import { isoOf } from './dates.ts';
 import type { Lang, SourceIndex } from './types.ts';
 import { addEnglish, formatDate, formatMoment, t } from './i18n.ts';
+import { enApp } from '../locales/en-app.ts';
 import { enExport } from '../locales/en-export.ts';
 import { citeLabel } from './cite.ts';
 
-// The export's English messages are a part of their own (the embed never exports).
+// The export's English messages are a part of their own (the embed never exports); its closing card has the app's footer.
 addEnglish(enExport);
+addEnglish(enApp);
 
 /** Frame sizes offered, in pixels: slides (16:9), full HD, square for social posts, and a small preview. */
 export const EXPORT_SIZES = {

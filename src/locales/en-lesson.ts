@@ -1,6 +1,5 @@
 /** English messages of lessons (the panel, the questions, the checks): added by src/lib/lesson.ts, so a map without a lesson does not download them. */
 export const enLesson = {
-  'lesson.region': 'Lesson',
   'lesson.teacher': 'From your teacher',
   'lesson.teacherNote': 'Written by the teacher who made this lesson; not part of the map’s sourced narrative.',
   'lesson.intro': 'Stops in this lesson: {count}. Playback pauses at each one.',

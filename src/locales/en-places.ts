@@ -1,7 +1,8 @@
 /**
  * English messages of the place card (the spelling and coordinates of a place, its bearing from
- * the nearest town), the held-ground chart and the unit cards: added by the modules that show
- * them (app, print and export pages; the embed shows none of them).
+ * the nearest town, the zone it lay in), the front's status line, the held-ground chart and the
+ * unit cards: added by the modules that show them (app, print and export pages; the embed shows
+ * none of them).
  */
 export const enPlaces = {
   'held.title': 'Ground held, day by day',
@@ -40,4 +41,16 @@ export const enPlaces = {
   'place.coordSrc.W': 'Wikipedia coordinates',
   'place.coordSrc.E': 'an estimate (within a few km)',
   'place.coordSrc.D': 'a distance or bearing given in a historical source',
+  'front.keyframe': 'Front line as reconstructed for {date}.',
+  'front.interpolated': 'Interpolated: an in-between frame from the line of {from} to the line of {to}, not a sourced position.',
+  'front.plateau': 'No recorded change between {from} and {to}: the line of {from} is shown.',
+  'front.certainty.1': 'documented',
+  'front.certainty.2': 'reconstructed from named places',
+  'front.certainty.3': 'approximate',
+  'front.worst': 'Least certain part: {grade}.',
+  'query.hint': 'Click or tap the map to see who held a place on this date.',
+  'query.interpolatedNote': 'The front here is interpolated between two dated lines.',
+  'query.zone.noMansLand': 'It lay in no-man’s land: ground neither side held, between the UN front and the PVA/KPA forward positions.',
+  'query.zone.infiltrated': 'It lay behind the UN front, in ground enemy troops moved through ({name}).',
+  'query.zone.grade': 'How sure: {grade}. Sources: {sources}.',
 } as const;

@@ -1,8 +1,10 @@
 /**
- * English message catalogue: with its parts (en-builder.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, en-places.ts, added by the feature
+ * English message catalogue: with its parts (en-app.ts, en-builder.ts, en-legend.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, en-places.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
+import type { enApp } from './en-app.ts';
 import type { enBuilder } from './en-builder.ts';
+import type { enLegend } from './en-legend.ts';
 import type { enOffline } from './en-offline.ts';
 import type { enPresent } from './en-present.ts';
 import type { enPrint } from './en-print.ts';
@@ -18,15 +20,11 @@ export const en = {
   'app.title': 'Korea, January 1951',
   'app.pageTitle': 'Korea, January 1951 – campaign map',
   'app.subtitle': 'The New Year’s Offensive, the fall of Seoul and the UN return north',
-  'app.skipToNarrative': 'Skip to the narrative',
   'app.loading': 'Loading the map…',
-  'app.footer': 'Code MIT licence. Basemap from Natural Earth (public domain); rivers from GSHHG (LGPL). Every line and paragraph cites its sources.',
 
   'embed.fullMap': 'View the full map ↗',
   'embed.credit': 'Korea, January 1951 campaign map · sources cited with each paragraph · data from Natural Earth and GSHHG',
-  'print.open': 'Print handout',
   'describe.title': 'Describe the map',
-  'compare.open': 'Compare two dates',
   'compare.mapSwipe': 'Map comparing {a} (left of the divider) with {b} (right of it)',
   'compare.mapOverlay': 'Map of {b} with the front of {a} and the ground that changed hands',
   'compare.svgA': 'Map on date A, {date}',
@@ -45,7 +43,6 @@ export const en = {
   'slider.help': 'Arrow keys: one day. Page Up/Page Down: one phase. Home/End: first or last day.',
   'slider.helpEvents': 'Arrow keys: one day. Page Up/Page Down: one phase. N/P: next or previous key event. Home/End: first or last day.',
   'events.title': 'Key events ({count})',
-  'live.event': 'Key event {n}: {label}, {date}',
 
   'player.play': 'Play',
   'player.pause': 'Pause',
@@ -54,38 +51,12 @@ export const en = {
   'player.speed.normal': 'Normal',
   'player.speed.fast': 'Fast',
 
-  'front.keyframe': 'Front line as reconstructed for {date}.',
-  'front.interpolated': 'Interpolated: an in-between frame from the line of {from} to the line of {to}, not a sourced position.',
-  'front.plateau': 'No recorded change between {from} and {to}: the line of {from} is shown.',
-  'front.certainty.1': 'documented',
-  'front.certainty.2': 'reconstructed from named places',
-  'front.certainty.3': 'approximate',
-  'front.worst': 'Least certain part: {grade}.',
-
-  'narrative.heading': 'What happened',
-  'narrative.phases': 'Phases',
   'narrative.sources': 'Sources',
-  'narrative.phaseButton': '{date}: {name}',
-  'narrative.frontSources': 'Front line sources',
   'cite.chapter': 'ch. {n}',
   'cite.label': 'Sources:',
 
   'legend.title': 'Legend',
-  'legend.un': 'UN side (south of the front)',
-  'legend.pva': 'PVA/KPA side (shaded, north of the front)',
-  'legend.front': 'Front line',
-  'legend.certainty.1': 'documented',
-  'legend.certainty.2': 'reconstructed from named places',
-  'legend.certainty.3': 'approximate',
-  'legend.noMansLand': 'No-man’s land: held by neither side (grey dots); its dotted north edge is the PVA/KPA forward line',
-  'legend.infiltrated': 'Infiltrated: enemy troops moving behind the UN front (red dots)',
-  'legend.parallel': '38th parallel',
-  'legend.river': 'River',
 
-  'legend.refLines': 'Named lines',
-  'legend.refLineDates': '{name} ({from} – {to})',
-  'legend.arrowAttack': 'Attack or withdrawal, in the direction of the move (blue UN, red PVA/KPA)',
-  'legend.arrowRaid': 'Raid or infiltration',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.canvas': 'Map',
@@ -93,25 +64,18 @@ export const en = {
   'map.hintTouch': 'Use two fingers to move the map',
   'map.hintCtrl': 'Use Ctrl + scroll to zoom the map',
   'map.hintCmd': 'Use ⌘ + scroll to zoom the map',
-  'present.button': 'Present',
   'map.keys': 'Map keys: arrow keys move the map, + and − zoom in and out.',
   'side.UN': 'UN',
   'side.PVA/KPA': 'PVA/KPA',
 
-  'query.hint': 'Click or tap the map to see who held a place on this date.',
   'query.answer': '{place}, {date}: held by the {side}, {km} behind the front.',
   'query.answerNoMansLand': '{place}, {date}: in no-man’s land, held by neither side, {km} north of the UN front.',
   'query.answerInfiltrated': '{place}, {date}: held by the {side}, {km} behind the front, in ground PVA/KPA troops had infiltrated.',
-  'query.interpolatedNote': 'The front here is interpolated between two dated lines.',
-  'query.zone.noMansLand': 'It lay in no-man’s land: ground neither side held, between the UN front and the PVA/KPA forward positions.',
-  'query.zone.infiltrated': 'It lay behind the UN front, in ground enemy troops moved through ({name}).',
-  'query.zone.grade': 'How sure: {grade}. Sources: {sources}.',
   'query.close': 'Close',
   'query.choose': 'Or choose a place:',
   'query.choosePlaceholder': '— place —',
 
   'map.label': 'Map of Korea with the front line on {date}',
-  'map.attribution': 'Natural Earth · GSHHG',
 
   'notice.badDate': 'The date “{value}” in the link is not a valid date (YYYY-MM-DD), so the map opens on {fallback}.',
   'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
@@ -121,7 +85,6 @@ export const en = {
   'notice.compareInLesson': 'Compare is not available during a lesson, so the lesson shows one date.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.dismiss': 'Dismiss',
-  'notice.textFailed': 'The text in {lang} could not be loaded, so the page stays in this language. ({error})',
 
   'notice.lesson.tooLong': 'The lesson in this link is longer than a lesson can be, so the plain map opens.',
   'notice.lesson.version': 'The lesson in this link was made by a newer version of this map, so the plain map opens.',
@@ -129,7 +92,6 @@ export const en = {
   'notice.lesson.invalid': 'The lesson in this link is not valid, so the plain map opens.',
 
   'builder.video': 'Download a video of the lesson’s dates (opens the map in a new tab)',
-  'builder.open': 'Make a lesson',
 
   'error.load': 'The campaign data could not be loaded.',
   'error.retry': 'Retry',
@@ -154,4 +116,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enBuilder | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare | keyof typeof enPlaces;
+export type MessageKey = keyof typeof en | keyof typeof enApp | keyof typeof enBuilder | keyof typeof enLegend | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare | keyof typeof enPlaces;

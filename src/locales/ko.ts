@@ -198,8 +198,6 @@ export const ko: Record<MessageKey, string> = {
   'narrative.heading': '무슨 일이 있었나',
   'narrative.phases': '단계',
   'narrative.sources': '출처',
-  'narrative.phaseButton': '{date}: {name}',
-  'narrative.frontSources': '전선의 출처',
   'cite.chapter': '{n}장',
   'cite.label': '출처:',
 
@@ -299,7 +297,6 @@ export const ko: Record<MessageKey, string> = {
   'place.coordSrc.D': '역사 자료에 나온 거리나 방위로 계산',
 
   'map.label': '{date}의 전선을 보여 주는 한국 지도',
-  'map.attribution': 'Natural Earth · GSHHG',
 
   'notice.badDate': '링크의 날짜 “{value}”는 올바른 날짜(YYYY-MM-DD)가 아니어서 {fallback}로 엽니다.',
   'notice.dateOutOfRange': '{value}은(는) 이 지도의 기간 밖이어서 가장 가까운 날짜인 {fallback}로 엽니다.',
@@ -319,7 +316,6 @@ export const ko: Record<MessageKey, string> = {
   'notice.lesson.encoding': '이 링크의 수업이 손상되어(복사할 때 잘렸을 수 있습니다) 기본 지도를 엽니다.',
   'notice.lesson.invalid': '이 링크의 수업이 올바르지 않아 기본 지도를 엽니다.',
 
-  'lesson.region': '수업',
   'lesson.teacher': '선생님의 글',
   'lesson.teacherNote': '이 수업을 만든 교사가 쓴 글이며, 출처가 달린 지도 해설의 일부가 아닙니다.',
   'lesson.intro': '정지 지점 {count}곳. 재생이 지점마다 멈춥니다.',

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/locales/en.ts';
+import { enApp } from '../../src/locales/en-app.ts';
 import { enBuilder } from '../../src/locales/en-builder.ts';
+import { enLegend } from '../../src/locales/en-legend.ts';
 import { enOffline } from '../../src/locales/en-offline.ts';
 import { enPresent } from '../../src/locales/en-present.ts';
 import { enPrint } from '../../src/locales/en-print.ts';
@@ -33,7 +35,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, builder: enBuilder, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare, places: enPlaces };
+  const parts: Record<string, Record<string, string>> = { core: en, app: enApp, builder: enBuilder, legend: enLegend, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare, places: enPlaces };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -49,7 +51,10 @@ describe('catalogues', () => {
     for (const k of Object.keys(enOffline)) expect(k).toMatch(/^offline\./);
     for (const k of Object.keys(enLesson)) expect(k).toMatch(/^lesson\./);
     for (const k of Object.keys(enShare)) expect(k).toMatch(/^share\./);
-    for (const k of Object.keys(enPlaces)) expect(k).toMatch(/^(held|unit|near|place)\./);
+    for (const k of Object.keys(enPlaces)) expect(k).toMatch(/^(held|unit|near|place|front|query)\./);
+    for (const k of Object.keys(enLegend)) expect(k).toMatch(/^legend\./);
+    // The full map's own controls and headings, which the embed does not show.
+    for (const k of Object.keys(enApp)) expect(k).toMatch(/^(app|print|compare|present|builder|notice|narrative|live)\./);
   });
 
   it('Korean has exactly the English keys, none empty', () => {
