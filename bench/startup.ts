@@ -8,7 +8,8 @@
  * (bench/baseline.html) and content baseline (bench/content.html: the same content as plain
  * MapLibre style layers, no app code) — the baselines from the first folder only. Prints, per
  * page, the median of navigation → complete map (the ready marker), of long-task time up to
- * it, and of each campaign:* step; and the ratios to the baseline. With `--gl`, also counts per page the WebGL
+ * it, and of each campaign:* step; the ratios of those medians to the baseline's (as `npm run
+ * bench`), and the median (and range) of each run's ratio to the baseline of its own round. With `--gl`, also counts per page the WebGL
  * programs linked and the frames drawn (colour clears of the default framebuffer) up to the
  * ready marker, and the time the main thread waited in getProgramParameter.
  */
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
   });
   const pages = { app: 'embed.html', baseline: 'bench/baseline.html', content: 'bench/content.html' } as const;
   const browser = await launch();
-  const results = new Map<string, StartupRun[]>();
+  const results = new Map<string, (StartupRun & { round: number })[]>();
   const load: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
           if (!existsSync(join(dirs[d], path)) || (d > 0 && kind !== 'app')) continue;
           const key = `${dirs[d]} ${kind}`;
           const run = await startupRun(browser, base + path, gl).catch((e: Error) => (process.stderr.write(`${key}: ${e.message}\n`), undefined));
-          if (run) results.set(key, [...(results.get(key) ?? []), run]);
+          if (run) results.set(key, [...(results.get(key) ?? []), { ...run, round: i }]);
         }
       }
       process.stderr.write(`round ${i + 1}/${runs} done (load ${loadavg()[0].toFixed(1)})\n`);
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
   }
   const out = (s: string) => process.stdout.write(s);
   out(`${runs} interleaved rounds; load average (1 min) at each round's start: ${load.map((l) => l.toFixed(1)).join(' ')}\n\n`);
-  out('| page | complete (ms) | long tasks (ms) | complete ÷ baseline | long tasks ÷ baseline |\n|---|---|---|---|---|\n');
+  out('| page | complete (ms) | long tasks (ms) | complete ÷ baseline | long tasks ÷ baseline | per round: complete ÷ baseline | per round: long tasks ÷ baseline |\n|---|---|---|---|---|---|---|\n');
   const base = results.get(`${dirs[0]} baseline`) ?? [];
   for (const dir of dirs) {
     const baseReady = median(base.map((r) => r.ready));
@@ -169,7 +170,13 @@ async function main(): Promise<void> {
       if (!rs) continue;
       const ready = median(rs.map((r) => r.ready));
       const busy = median(rs.map((r) => r.busy));
-      out(`| ${dir} ${kind} | ${ready.toFixed(0)} | ${busy.toFixed(0)} | ×${(ready / baseReady).toFixed(2)} | ×${(busy / Math.max(1, baseBusy)).toFixed(2)} |\n`);
+      // Each run against the baseline of its own round (a minute apart at most): the machine's
+      // load drifts less within a round than across them. Median and range.
+      const paired = (f: (r: StartupRun) => number) => {
+        const xs = rs.flatMap((r) => base.filter((b) => b.round === r.round).map((b) => f(r) / Math.max(1, f(b))));
+        return xs.length ? `×${median(xs).toFixed(2)} (×${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '—';
+      };
+      out(`| ${dir} ${kind} | ${ready.toFixed(0)} | ${busy.toFixed(0)} | ×${(ready / baseReady).toFixed(2)} | ×${(busy / Math.max(1, baseBusy)).toFixed(2)} | ${paired((r) => r.ready)} | ${paired((r) => r.busy)} |\n`);
     }
   }
   out('\nsteps, median ms from navigation:\n');
