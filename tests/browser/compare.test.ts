@@ -69,6 +69,15 @@ function differing(a: Image, b: Image, x0: number, x1: number, top = 60): number
 
 const valueNow = async (l: Locator) => Number(await l.getAttribute('aria-valuenow'));
 
+/** The size an SVG map is drawn at inside its box (fitted to it, keeping its shape). */
+const drawnSize = (svg: Locator) =>
+  svg.evaluate((e) => {
+    const s = e as SVGSVGElement;
+    const { width: vw, height: vh } = s.viewBox.baseVal;
+    const k = Math.min(s.clientWidth / vw, s.clientHeight / vh);
+    return { width: vw * k, height: vh * k };
+  });
+
 describe('compare in the app', () => {
   it('opens from a compare= link with both dates, swipes by keyboard, and the halves show A and B', async () => {
     const w = await openCompare(`${PAIR}&lang=en`);
@@ -492,17 +501,68 @@ describe('compare without WebGL', () => {
       ]);
       expect(faults).toEqual([]);
       const [boxA, pane, key0] = [(await a.boundingBox())!, (await page.locator('.map-wrap').boundingBox())!, (await key.boundingBox())!];
-      expect(boxA.x + boxA.width).toBeLessThanOrEqual(mapBox.x + 1);
-      expect(Math.abs(boxA.y - mapBox.y)).toBeLessThan(2);
+      if (width > 600) {
+        expect(boxA.x + boxA.width).toBeLessThanOrEqual(mapBox.x + 1);
+        expect(Math.abs(boxA.y - mapBox.y)).toBeLessThan(2);
+      } else {
+        // On a phone, A above B: side by side each would be a strip under 90 px tall.
+        expect(boxA.y + boxA.height).toBeLessThanOrEqual(mapBox.y + 1);
+        expect(Math.abs(boxA.x - mapBox.x)).toBeLessThan(2);
+      }
       expect(key0.y).toBeGreaterThanOrEqual(pane.y + pane.height);
-      // Large enough to read on a phone too.
-      expect(mapBox.height).toBeGreaterThan(width > 600 ? 300 : 140);
+      // Large enough to read on a phone too: the pictures as drawn (fitted in their boxes).
+      for (const m of [a, b]) expect((await drawnSize(m)).height).toBeGreaterThan(width > 600 ? 200 : 150);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `tests/.artifacts/compare-svg-${lang}-${width}.png`, fullPage: width < 600 });
       expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
       await w.context.close();
     }, SLOW);
   }
+
+  it('the embed at a phone\'s width stacks the two maps at a usable size, and infiltrated ground reads apart from ground gained', async () => {
+    const w = await openPage(noGl, { bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const { page } = w;
+    await page.goto(`${base}embed.html?${PAIR}&lang=en`);
+    await page.waitForSelector('.svg-fallback.pair path.changed', { timeout: 45_000 });
+    await page.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    const maps = page.locator('.svg-fallback svg.svg-map');
+    const [a, b] = [(await maps.nth(0).boundingBox())!, (await maps.nth(1).boundingBox())!];
+    expect(a.y + a.height).toBeLessThanOrEqual(b.y + 1);
+    for (const m of [maps.nth(0), maps.nth(1)]) {
+      const drawn = await drawnSize(m);
+      expect(drawn.height).toBeGreaterThan(150);
+      expect(drawn.width).toBeGreaterThan(280);
+    }
+    const faults = await layoutFaults(page, [
+      { name: 'svg compare', box: '.map-box', parts: '.svg-fallback figcaption, .svg-fallback svg.svg-map, .fallback-note' },
+      { name: 'compare panel', box: '.compare-panel', parts: 'h2, .leave, label, select, table, dt, dd, .sentences p, .compare-legend li' },
+    ]);
+    expect(faults).toEqual([]);
+    // The infiltrated ground behind the UN front (KPA II Corps, January) on B's map: dots and a
+    // dashed outline big enough to see as such on screen, not a red tint like the ground gained.
+    const inf = await maps.nth(1).evaluate((svg) => {
+      const s = svg as SVGSVGElement;
+      const unit = s.viewBox.baseVal.width / Math.min(s.clientWidth, (s.clientHeight * s.viewBox.baseVal.width) / s.viewBox.baseVal.height);
+      const pattern = s.querySelector('pattern[id^="inf-"]')!;
+      const scale = Number(/scale\(([\d.]+)\)/.exec(pattern.getAttribute('patternTransform') ?? '')?.[1] ?? 1);
+      const dot = pattern.querySelector('circle')!;
+      const area = s.querySelector('path[fill^="url(#inf-"]')!;
+      return {
+        tile: (Number(pattern.getAttribute('width')) * scale) / unit,
+        dot: (2 * Number(dot.getAttribute('r')) * scale) / unit,
+        outline: Number(area.getAttribute('stroke-width')) / unit,
+        areas: s.querySelectorAll('path[fill^="url(#inf-"]').length,
+      };
+    });
+    expect(inf.areas).toBeGreaterThan(0);
+    expect(inf.tile).toBeGreaterThanOrEqual(5);
+    expect(inf.dot).toBeGreaterThanOrEqual(1.5);
+    expect(inf.outline).toBeGreaterThanOrEqual(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `tests/.artifacts/compare-svg-embed-390.png` });
+    expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
+    await w.context.close();
+  }, SLOW);
 
   it.each(['', 'embed.html'])('%s shows two small SVG maps side by side and the same figures', async (path) => {
     const w = await openPage(noGl, { bypassCSP: true });
