@@ -9,10 +9,9 @@ import { difference } from '@turf/difference';
 import { featureCollection, polygon } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { ZONES, type Zone } from './zone-list.ts';
 
-/** The zones the land is split into at one moment. */
-export type Zone = 'PVA/KPA' | 'UN' | 'noMansLand';
-export const ZONES: readonly Zone[] = ['PVA/KPA', 'UN', 'noMansLand'];
+export { ZONES, type Zone };
 
 type Area = Feature<Polygon | MultiPolygon>;
 

@@ -6,10 +6,7 @@
 import type { FeatureCollection, Position } from 'geojson';
 import type { Pack } from './campaign.ts';
 import type { CampaignView } from './view.ts';
-import type { Zone } from './areas.ts';
-
-/** The zones in drawing order (as ZONES in areas.ts, which this pure drawing does not import: it brings turf). */
-const ZONES_ORDER: readonly Zone[] = ['PVA/KPA', 'UN', 'noMansLand'];
+import { ZONES, type Zone } from './zone-list.ts';
 
 /** Projected drawing, in SVG user units. */
 export interface SvgDrawing {
@@ -128,7 +125,7 @@ export function drawView(pack: Pack, view: CampaignView, width: number, base = d
  */
 export function drawChanges(pack: Pack, changes: FeatureCollection, width: number): { to: Zone; d: string }[] {
   const { project } = projector(pack.manifest.camera.bounds, width);
-  return ZONES_ORDER
+  return ZONES
     .map((to) => ({ to, d: pathOf(changes.features.filter((f) => f.properties?.to === to).flatMap((f) => ringsOf(f.geometry as AnyGeometry | null)), project, true) }))
     .filter((c) => c.d !== '');
 }

@@ -8,9 +8,10 @@ import type { FeatureCollection, GeoJSON } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { CampaignView } from '../lib/view.ts';
 import { COLORS, DASHES } from './colors.ts';
-import { CHANGE_OPACITY, CHANGE_PATTERN_RATIO, FRONT_A, changePattern, type ChangeTo } from './compare-colors.ts';
+import { CHANGE_OPACITY, CHANGE_PATTERN_RATIO, CHANGE_STYLE, FRONT_A, changePattern, type ChangeTo } from './compare-colors.ts';
 
-const KINDS: readonly ChangeTo[] = ['PVA/KPA', 'UN', 'noMansLand'];
+/** The kinds of change in drawing order, as CHANGE_STYLE lists them (lib/zone-list.ts ZONES). */
+const KINDS = Object.keys(CHANGE_STYLE) as ChangeTo[];
 const SOURCES = { changes: 'compare-changes', a: 'compare-front-a', b: 'compare-front-b' } as const;
 const image = (to: ChangeTo) => `compare-${to === 'PVA/KPA' ? 'pva' : to === 'UN' ? 'un' : 'nml'}`;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
