@@ -219,6 +219,12 @@ describe('malformed data in the embed (checked after its first view)', () => {
 });
 
 describe('lifetime', () => {
+  /**
+   * Twenty whole mounts, each to its first complete frame, take a few seconds each: near the usual
+   * 60 s on a loaded machine. A generous limit for this test alone, not a timed assertion.
+   */
+  const MOUNTS_LIMIT = 240_000;
+
   it('mounting and unmounting the map 20 times leaves at most one live WebGL context', async () => {
     const w = await openPage(browser);
     // Count contexts as they are created and as MapLibre's remove() loses them.
@@ -241,5 +247,5 @@ describe('lifetime', () => {
     expect(await w.page.locator('canvas').count()).toBe(0);
     expect(w.consoleProblems.filter((m) => !/WebGL context was lost/i.test(m))).toEqual([]);
     await w.context.close();
-  });
+  }, MOUNTS_LIMIT);
 });
