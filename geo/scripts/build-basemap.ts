@@ -1,15 +1,18 @@
 /**
  * Builds the offline basemap layers in geo/basemap/.
  *
- * Output: two TopoJSON topologies (byte-identical on every run), [lon, lat] rounded to 4
- * decimals and quantised losslessly at that precision.
- * basemap.topo.json, what the first frame draws, four objects:
+ * Output: three TopoJSON topologies (byte-identical on every run), [lon, lat] rounded to 4
+ * decimals (the overview: 3) and quantised losslessly at that precision.
+ * basemap.topo.json, the detail, four objects:
  *   mainland   Korean peninsula mainland: North + South Korea merged (no internal border),
  *              largest polygon only, outer ring, counter-clockwise.
  *   land       Korean islands of 1 km² or more (kind "korea-island").
  *   rivers     Major rivers of the centre and south of the peninsula (up to ~39.5 N), named
  *              from gazetteer anchor points where identified.
  *   parallel   The 38th parallel from 124.5 E to 128.9 E (generated).
+ * basemap-overview.topo.json, the same four objects drawn more coarsely (see OVERVIEW): what a
+ *   map whose view is no deeper than OVERVIEW_MAX_ZOOM draws (the embed's first view), about
+ *   two thirds of the detail's bytes; the map loads the detail once it goes deeper.
  * surroundings.topo.json, one object:
  *   land       China, Russia and Japan clipped to 117–139 E, 30–45 N (kind "neighbour"):
  *              context around the campaign, outside its first view, so pages load it after
@@ -35,7 +38,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import { feature as topojsonFeature, merge } from 'topojson-client';
+import { feature as topojsonFeature, merge, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type {
@@ -62,10 +65,33 @@ const RAW_RIVERS = join(OUT_DIR, 'raw', 'gshhg-rivers.txt');
  */
 const LAND_BOX: BBox4 = [117, 30, 139, 45];
 const DECIMALS = 4;
-const KOREA_TOLERANCE = 0.002;
 const NEIGHBOUR_TOLERANCE = 0.03;
-const RIVER_TOLERANCE = 0.002;
-const MIN_ISLAND_KM2 = 1;
+
+/** How finely one level of the basemap is drawn (see DETAIL and OVERVIEW). */
+interface Level {
+  /** Decimal places of every coordinate (and the quantisation step, 10^-decimals degrees). */
+  decimals: number;
+  /** Douglas–Peucker tolerance of the coast (mainland and islands), degrees. */
+  tolerance: number;
+  /** Douglas–Peucker tolerance of the rivers, degrees. */
+  riverTolerance: number;
+  /** Smallest island kept, km². */
+  minIslandKm2: number;
+}
+
+/** basemap.topo.json: sharp up to the map's deepest zoom (10). */
+const DETAIL: Level = { decimals: DECIMALS, tolerance: 0.002, riverTolerance: 0.002, minIslandKm2: 1 };
+
+/**
+ * basemap-overview.topo.json: the same objects for views up to OVERVIEW_MAX_ZOOM
+ * (src/lib/basemap-level.ts, zoom 7.5 in screen pixels), where one pixel is 350 m or more (the
+ * embed's first view, zoom 6.8–7.5): coast within ~550 m (1.5 px) and rivers within ~650 m of
+ * the source, coordinates on a 1e-3° grid (~100 m, a third of a pixel). Chosen by drawing both
+ * levels at that zoom and comparing (tests/browser/basemap-levels.test.ts): a tolerance of
+ * 0.006° and more made the western islands visibly angular. No island is left out: Natural
+ * Earth's smallest Korean island is 5 km², a speck of 15 pixels or more in the first view.
+ */
+const OVERVIEW: Level = { decimals: 3, tolerance: 0.005, riverTolerance: 0.006, minIslandKm2: DETAIL.minIslandKm2 };
 /** Neighbour islands below this are invisible at campaign zoom and only cost bytes. */
 const MIN_NEIGHBOUR_KM2 = 30;
 const MIN_RIVER_KM = 10;
@@ -115,9 +141,9 @@ const RIVER_ANCHORS: RiverAnchor[] = [
 // ---------------------------------------------------------------------------------------------
 // Small geometry helpers
 
-/** Rounds every position to DECIMALS and drops consecutive duplicates created by rounding. */
-function roundLine(coords: Position[]): Position[] {
-  const f = 10 ** DECIMALS;
+/** Rounds every position to `decimals` and drops consecutive duplicates created by rounding. */
+function roundLine(coords: Position[], decimals = DECIMALS): Position[] {
+  const f = 10 ** decimals;
   const out: Position[] = [];
   for (const [x, y] of coords) {
     const p = [Math.round(x * f) / f, Math.round(y * f) / f];
@@ -128,8 +154,8 @@ function roundLine(coords: Position[]): Position[] {
 }
 
 /** Rounds a polygon's rings; rings that collapse below a triangle are dropped. */
-function roundPolygon(rings: Ring[]): Ring[] {
-  return rings.map(roundLine).filter((r) => r.length >= 4);
+function roundPolygon(rings: Ring[], decimals = DECIMALS): Ring[] {
+  return rings.map((r) => roundLine(r, decimals)).filter((r) => r.length >= 4);
 }
 
 /** Douglas–Peucker simplification of a polygon (turf keeps every ring at 4+ positions). */
@@ -154,18 +180,29 @@ function rewindPolygon(rings: Ring[]): Ring[] {
  * on a finer one: decoding and rounding to DECIMALS gives back every coordinate exactly
  * (checked below when writing).
  */
-function quantisation(features: Feature[]): number {
+function quantisation(features: Feature[], decimals: number): number {
   const [w, s, e, n] = turf.bbox({ type: 'FeatureCollection', features });
-  return Math.round(Math.max(e - w, n - s) * 10 ** DECIMALS) + 1;
+  return Math.round(Math.max(e - w, n - s) * 10 ** decimals) + 1;
+}
+
+/**
+ * A topology quantised on the grid of its coordinates (10^-decimals degrees on both axes, from
+ * a grid corner), so that decoding gives back each coordinate exactly at any finer rounding (the
+ * app rounds to DECIMALS). For coarser levels, whose grid the longer-side quantisation would miss.
+ */
+function onGrid(built: Topology, decimals: number): Topology {
+  const step = 10 ** -decimals;
+  const [w, s] = built.bbox!;
+  return quantize(built, { scale: [step, step], translate: [Math.floor(w / step) * step, Math.floor(s / step) * step] });
 }
 
 /** Serialises the layers as one compact TopoJSON topology (stable key order), checked lossless. */
-function writeTopology(file: string, layers: Record<string, Feature[]>): number {
+function writeTopology(file: string, layers: Record<string, Feature[]>, decimals = DECIMALS): number {
   const objects = Object.fromEntries(Object.entries(layers).map(([k, features]) => [k, { type: 'FeatureCollection', features } as FeatureCollection]));
-  const built = topology(objects, quantisation(Object.values(layers).flat()));
+  const built = decimals === DECIMALS ? topology(objects, quantisation(Object.values(layers).flat(), decimals)) : onGrid(topology(objects), decimals);
   // TopoJSON may start a ring at another of its vertices (where arcs are cut), so each
   // feature's points are compared as a set.
-  const f = 10 ** DECIMALS;
+  const f = 10 ** decimals;
   const points = (fs: Feature[], round: boolean) =>
     JSON.stringify(fs.map((d) => turf.coordAll(d).map(([x, y]) => (round ? [Math.round(x * f) / f, Math.round(y * f) / f] : [x, y])).map(String)).map((ps) => [...new Set(ps)].sort()));
   for (const [k, features] of Object.entries(layers)) {
@@ -218,9 +255,9 @@ function splitLargest(multi: MultiPolygon): { largest: Ring[]; rest: Ring[][] } 
  * Simplifies and rounds a polygon, halving the tolerance until it has no self-intersections
  * (Douglas–Peucker and rounding can each fold a narrow inlet over itself).
  */
-function simplifyValid(rings: Ring[], tolerance: number): Ring[] | null {
+function simplifyValid(rings: Ring[], tolerance: number, decimals = DECIMALS): Ring[] | null {
   for (let t = tolerance; t >= tolerance / 16; t /= 2) {
-    const rounded = roundPolygon(simplifyPolygon(rings, t));
+    const rounded = roundPolygon(simplifyPolygon(rings, t), decimals);
     if (rounded.length === 0) return null;
     const clean = turf.cleanCoords(turf.polygon(rounded)).geometry.coordinates;
     if (turf.kinks(turf.polygon(clean)).features.length === 0) return rewindPolygon(clean);
@@ -229,19 +266,26 @@ function simplifyValid(rings: Ring[], tolerance: number): Ring[] | null {
 }
 
 /** Builds the mainland outline: outer ring only, simplified, rounded, CCW, no self-intersections. */
-function buildMainland(rings: Ring[]): Feature<Polygon> {
-  const poly = simplifyValid([rings[0]], KOREA_TOLERANCE);
+function buildMainland(rings: Ring[], level: Level): Feature<Polygon> {
+  const poly = simplifyValid([rings[0]], level.tolerance, level.decimals);
   if (!poly) throw new Error('korea mainland collapsed');
   return feature({ id: 'korea-mainland' }, { type: 'Polygon', coordinates: poly });
 }
 
-/** Korean islands of at least MIN_ISLAND_KM2, as "korea-island" features. */
-function buildIslands(islands: Ring[][]): Feature<Polygon>[] {
+/**
+ * Korean islands of at least the level's smallest area, as "korea-island" features. An island
+ * has the same id at every level: its number among the detail's islands.
+ */
+function buildIslands(islands: Ring[][], level: Level): Feature<Polygon>[] {
   const out: Feature<Polygon>[] = [];
+  let n = 0;
   for (const rings of islands) {
-    if (areaKm2(rings) < MIN_ISLAND_KM2) continue;
-    const poly = simplifyValid(rings, KOREA_TOLERANCE);
-    if (poly) out.push(feature({ id: `korea-island-${out.length + 1}`, kind: 'korea-island' }, { type: 'Polygon', coordinates: poly }));
+    const km2 = areaKm2(rings);
+    if (km2 < DETAIL.minIslandKm2 || !simplifyValid(rings, DETAIL.tolerance, DETAIL.decimals)) continue;
+    n++;
+    if (km2 < level.minIslandKm2) continue;
+    const poly = simplifyValid(rings, level.tolerance, level.decimals);
+    if (poly) out.push(feature({ id: `korea-island-${n}`, kind: 'korea-island' }, { type: 'Polygon', coordinates: poly }));
   }
   return out;
 }
@@ -449,22 +493,22 @@ function riverId(r: Reach, taken: Set<string>): string {
 }
 
 /** Builds river features: at least MIN_RIVER_KM long, simplified, rounded. */
-function riverFeatures(reaches: Reach[]): Feature<LineString>[] {
+function riverFeatures(reaches: Reach[], level: Level): Feature<LineString>[] {
   const taken = new Set<string>();
   return reaches
     .filter((r) => lengthKm(r.coords) >= MIN_RIVER_KM)
     .map((r) => {
-      const line = turf.simplify(turf.lineString(r.coords), { tolerance: RIVER_TOLERANCE, highQuality: true });
+      const line = turf.simplify(turf.lineString(r.coords), { tolerance: level.riverTolerance, highQuality: true });
       const props = { id: riverId(r, taken), name_en: r.name?.name_en ?? null, name_ko: r.name?.name_ko ?? null };
-      return feature(props, { type: 'LineString', coordinates: roundLine(line.geometry.coordinates) });
+      return feature(props, { type: 'LineString', coordinates: roundLine(line.geometry.coordinates, level.decimals) });
     });
 }
 
-/** Rivers from GSHHG/WDBII: bin cuts joined, split at confluences, clipped, named. */
-function buildRivers(): Feature<LineString>[] {
+/** The river reaches from GSHHG/WDBII: bin cuts joined, split at confluences, clipped, named. */
+function buildReaches(): Reach[] {
   const chains = joinSegments(parseSegments(loadRiverText()));
   const lines = clipLines(splitAtConfluences(chains), RIVER_BOX);
-  return riverFeatures(bridgeReservoirGaps(nameByAnchors(lines, RIVER_ANCHORS)));
+  return bridgeReservoirGaps(nameByAnchors(lines, RIVER_ANCHORS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,12 +531,21 @@ function main(): void {
   const topology = loadCountries();
   const korea = splitLargest(mergeCountries(topology, KOREA_IDS));
 
-  const mainland = buildMainland(korea.largest);
-  const layers: Record<string, Feature[]> = { mainland: [mainland], land: buildIslands(korea.rest), rivers: buildRivers(), parallel: [buildParallel38()] };
-  const surroundings: Record<string, Feature[]> = { land: buildNeighbours(topology) };
-  for (const [file, objects] of [['basemap.topo.json', layers], ['surroundings.topo.json', surroundings]] as const) {
+  const reaches = buildReaches();
+  const basemap = (level: Level): Record<string, Feature[]> => ({
+    mainland: [buildMainland(korea.largest, level)],
+    land: buildIslands(korea.rest, level),
+    rivers: riverFeatures(reaches, level),
+    parallel: [buildParallel38()],
+  });
+  const files: [string, Record<string, Feature[]>, number][] = [
+    ['basemap.topo.json', basemap(DETAIL), DETAIL.decimals],
+    ['basemap-overview.topo.json', basemap(OVERVIEW), OVERVIEW.decimals],
+    ['surroundings.topo.json', { land: buildNeighbours(topology) }, DECIMALS],
+  ];
+  for (const [file, objects, decimals] of files) {
     for (const [name, features] of Object.entries(objects)) console.log(`${file} ${name}: ${features.length} features, ${vertexCount(features)} vertices`);
-    console.log(`${file}: ${writeTopology(join(OUT_DIR, file), objects)} bytes`);
+    console.log(`${file}: ${writeTopology(join(OUT_DIR, file), objects, decimals)} bytes`);
   }
 }
 

@@ -96,7 +96,9 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       if (!isBuild) return;
       for (const m of options.manifests) {
         try {
-          await loadPack(join(root, m), fsJsonReader, { isValidSidc });
+          const pack = await loadPack(join(root, m), fsJsonReader, { isValidSidc });
+          // The embed starts with the overview, and checks the data against its coast.
+          if (pack.manifest.files.basemapOverview) await loadPack(join(root, m), fsJsonReader, { isValidSidc, basemap: 'overview' });
         } catch (e) {
           this.error(`Campaign data is invalid:\n${e instanceof Error ? e.message : String(e)}`);
         }

@@ -20,6 +20,8 @@ let failed = 0;
 for (const m of manifests) {
   try {
     const pack = await loadPack(m, fsJsonReader, { isValidSidc });
+    // Pages that start with the overview check the data against its coast (fronts from sea to sea).
+    if (pack.manifest.files.basemapOverview) await loadPack(m, fsJsonReader, { isValidSidc, basemap: 'overview' });
     process.stdout.write(`ok ${m}: ${pack.fronts.features.length} fronts, ${pack.places.features.length} places, ${Object.keys(pack.units).length} units, ${pack.arrows.length} arrows, ${pack.manifest.phases.length} phases\n`);
   } catch (e) {
     failed++;

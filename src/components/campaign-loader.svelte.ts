@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { checkLater, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { checkLater, loadDetail, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type Basemap, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
@@ -35,6 +35,24 @@ export class CampaignLoader {
   #surroundingsAsked = false;
   /** The surroundings' loading, once asked: an export waits for it, so every export draws the same land. */
   #surroundingsLoad: Promise<void> | undefined;
+  /**
+   * The detailed basemap of a pack loaded with the overview (parts.basemap), once loaded (see
+   * useDetail); null when it could not be (the map keeps the overview).
+   */
+  detail = $state.raw<Basemap | null>();
+  #detailLoad: Promise<void> | undefined;
+  /** The manifest the detail was asked for (a retried load reads the manifest again). */
+  #detailFor: Manifest | undefined;
+  /**
+   * The pack with its detailed basemap: the pack itself unless it holds the overview, then
+   * undefined until the detail is in (or the overview's, if the detail could not be loaded).
+   * For what is measured on the mainland (compare's km² figures).
+   */
+  readonly exact = $derived.by((): Pack | undefined => {
+    const [pack, detail] = [this.pack, this.detail];
+    if (!pack?.basemap.overview || detail === null) return pack;
+    return detail ? { ...pack, basemap: detail } : undefined;
+  });
 
   /**
    * `source` gives the page's manifest path and reader (read at each load: props stay live);
@@ -44,7 +62,7 @@ export class CampaignLoader {
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative'> = {},
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative' | 'basemap'> = {},
   ) {}
 
   /**
@@ -204,6 +222,34 @@ export class CampaignLoader {
       if (glossary && this.pack === pack) this.glossaries = { ...this.glossaries, [lang]: glossary };
     } catch (e) {
       console.warn(`The glossary could not be loaded: ${loadErrorText(e)}`);
+    }
+  }
+
+  /**
+   * Loads the detailed basemap once, when the map asks for it (its view goes deeper than the
+   * overview is drawn for) or compare opens: only for a page that loads the overview first,
+   * whose manifest names one. Needs only the manifest, so a map opening deep asks before the
+   * pack is in. A failure leaves the overview (null) and is logged.
+   */
+  useDetail(): Promise<void> {
+    const manifest = this.manifest;
+    if (this.parts.basemap !== 'overview' || !manifest?.files.basemapOverview) return Promise.resolve();
+    if (this.#detailFor !== manifest || !this.#detailLoad) {
+      this.#detailFor = manifest;
+      this.detail = undefined;
+      this.#detailLoad = this.#loadDetail(manifest);
+    }
+    return this.#detailLoad;
+  }
+
+  async #loadDetail(m: Manifest): Promise<void> {
+    try {
+      const { manifest, read } = this.source();
+      const detail = await loadDetail(manifest, m, read);
+      if (this.manifest === m) this.detail = detail;
+    } catch (e) {
+      console.warn(`The detailed coast could not be loaded: ${loadErrorText(e)}`);
+      if (this.manifest === m) this.detail = null;
     }
   }
 

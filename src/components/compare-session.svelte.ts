@@ -28,6 +28,12 @@ export interface CompareState {
 export interface CompareHost {
   /** The campaign, once loaded. */
   pack(): Pack | undefined;
+  /**
+   * The campaign with its detailed basemap, for the figures (areas of the mainland), where the
+   * page's pack holds the overview (undefined until the detail is in: the page loads it while
+   * compare is open). Default: `pack`.
+   */
+  exactPack?(): Pack | undefined;
   /** The page's date (a day number): date B while compare is open. */
   day(): number;
   setDay(day: number): void;
@@ -47,7 +53,7 @@ export class CompareSession {
   svg = $state(false);
   /** Works out the figures (in a worker), once compare's code and the pack are in. */
   readonly figures = $derived.by(() => {
-    const pack = this.#host.pack();
+    const pack = this.#host.exactPack ? this.#host.exactPack() : this.#host.pack();
     return this.kit && pack ? new this.kit.CompareFiguresClient(pack) : undefined;
   });
   /** Date A's view (B's is the page's own). */

@@ -41,13 +41,21 @@ export interface Pack {
   glossaries: Partial<Record<Lang, Glossary>>;
   /** The source index, unless loaded without it (see LoadOptions.sources). */
   sources?: SourceIndex;
-  basemap: {
-    mainland: Feature<Polygon>;
-    /** Other land: islands, and the surroundings when loaded with them (LoadOptions.surroundings). */
-    land: FeatureCollection;
-    rivers: FeatureCollection;
-    parallel: FeatureCollection;
-  };
+  basemap: Basemap;
+}
+
+/** The basemap's layers, at one level of detail. */
+export interface Basemap {
+  mainland: Feature<Polygon>;
+  /** Other land: islands, and the surroundings when loaded with them (LoadOptions.surroundings). */
+  land: FeatureCollection;
+  rivers: FeatureCollection;
+  parallel: FeatureCollection;
+  /**
+   * True for the overview (manifest `files.basemapOverview`, LoadOptions.basemap): drawn for
+   * views no deeper than OVERVIEW_MAX_ZOOM (lib/basemap-level.ts); loadDetail gives the rest.
+   */
+  overview?: true;
 }
 
 /** Thrown when a pack's files fail validation; carries every problem found. */
@@ -118,6 +126,13 @@ export interface LoadOptions {
    * narrative (loadNarrative) once that view is complete.
    */
   narrative?: 'whole' | 'heads';
+  /**
+   * Which basemap to load (default 'detail'). With 'overview' the manifest's
+   * `files.basemapOverview` is loaded instead, where it names one (the pack's basemap then says
+   * `overview: true`): the embed's first view is drawn with it, and its map loads the detail
+   * (loadDetail) once its view goes deeper than the overview is drawn for.
+   */
+  basemap?: 'detail' | 'overview';
 }
 
 /** The heads file of the narrative at `path`: `narrative.en.json` → `narrative.en.heads.json`. */
@@ -181,6 +196,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
   const withLines = options.lines !== false;
   const noteFiles = options.unitNotes === false || !m.files.unitNotes ? [] : langs.map((l) => at(m.files.unitNotes![l]));
   const glossaryFiles = options.glossary === false || !m.files.glossary ? [] : langs.map((l) => at(m.files.glossary![l]));
+  const overview = options.basemap === 'overview' && m.files.basemapOverview !== undefined;
   const [sources, fronts, places, lines, units, positions, arrows, zones, basemap, notes, glossaries, surroundings, ...texts] = await Promise.all([
     withSources ? read(at(m.files.sources)) : Promise.resolve(undefined),
     read(at(m.files.fronts)),
@@ -190,7 +206,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     optional(m.files.unitPositions, empty()),
     optional(m.files.arrows, empty()),
     optional(m.files.zones, noZones()),
-    readBasemap(m.files.basemap, at, read),
+    readBasemap(overview ? m.files.basemapOverview! : m.files.basemap, at, read),
     Promise.all(noteFiles.map(read)),
     Promise.all(glossaryFiles.map(read)),
     options.surroundings === false || !m.files.surroundings ? undefined : readSurroundings(at(m.files.surroundings), read),
@@ -243,6 +259,7 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
         land: withLand(land as FeatureCollection, surroundings?.land),
         rivers: rivers as FeatureCollection,
         parallel: parallel as FeatureCollection,
+        ...(overview ? { overview: true as const } : {}),
       },
     };
   };
@@ -362,6 +379,19 @@ async function readBasemap(
   }
   const file = at(files);
   return { ...decodeTopology(file, await read(file), BASEMAP_LAYERS), mainlandFile: file };
+}
+
+/**
+ * Loads and checks the detailed basemap of a pack loaded with its overview (LoadOptions.basemap):
+ * its four layers (the islands without the surroundings, which a page adds itself).
+ */
+export async function loadDetail(manifestPath: string, manifest: Manifest, read: JsonReader): Promise<Basemap> {
+  const basemap = await readBasemap(manifest.files.basemap, (rel) => joinPath(manifestPath, rel), read);
+  const mainland = firstPolygon(basemap.layers.mainland);
+  const problems = [...basemap.problems, ...(mainland || basemap.problems.length ? [] : [{ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' }])];
+  if (problems.length || !mainland) throw new PackError(problems);
+  const { land, rivers, parallel } = basemap.layers as Record<(typeof BASEMAP_LAYERS)[number], FeatureCollection>;
+  return { mainland, land, rivers, parallel };
 }
 
 /** Reads the surroundings file (TopoJSON, object `land`). */

@@ -166,6 +166,13 @@ export interface Manifest {
      */
     basemap: string | { mainland: string; land: string; rivers: string; parallel: string };
     /**
+     * The basemap drawn more coarsely, for views no deeper than OVERVIEW_MAX_ZOOM
+     * (lib/basemap-level.ts), relative to the manifest: a TopoJSON file with the same four
+     * objects. Optional: a page that starts with it (LoadOptions.basemap 'overview') loads
+     * `basemap` once its map goes deeper (see loadDetail).
+     */
+    basemapOverview?: string;
+    /**
      * Land around the campaign drawn for context (neighbouring countries), relative to the
      * manifest: a TopoJSON file with one object, land. Outside the first view, so pages load it
      * once their map's first view is complete (see loadSurroundings); drawn with the basemap's land.

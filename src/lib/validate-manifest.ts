@@ -51,6 +51,7 @@ export function validateManifest(file: string, data: Json): Problem[] {
   else if (!isStr(files.basemap) && (!isObj(files.basemap) || !BASEMAP_LAYERS.every((k) => isStr((files.basemap as Obj)[k])))) r.add('`files.basemap` needs a TopoJSON path, or mainland, land, rivers and parallel paths');
   else for (const l of LANGS) if (!isStr((files.narrative as Obj)[l])) r.add(`\`files.narrative\` lacks "${l}"`);
   if (isObj(files) && files.surroundings !== undefined && !isStr(files.surroundings)) r.add('`files.surroundings` must be the path of a TopoJSON file');
+  if (isObj(files) && files.basemapOverview !== undefined && !isStr(files.basemapOverview)) r.add('`files.basemapOverview` must be the path of a TopoJSON file');
   if (isObj(files) && files.glossary !== undefined && (!isObj(files.glossary) || !LANGS.every((l) => isStr((files.glossary as Obj)[l])))) r.add(`\`files.glossary\` needs a path per language (${LANGS.join(', ')})`);
   if (isObj(files) && files.zones !== undefined && !isStr(files.zones)) r.add('`files.zones` must be the path of a GeoJSON file');
   if (isObj(files) && files.unitNotes !== undefined) {

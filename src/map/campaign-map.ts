@@ -7,7 +7,8 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Point, Position } from 'geojson';
-import { withLand, type Pack } from '../lib/campaign.ts';
+import { withLand, type Basemap, type Pack } from '../lib/campaign.ts';
+import { basemapLevel, shouldLoadDetail } from '../lib/basemap-level.ts';
 import { certaintyRuns, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
@@ -52,6 +53,12 @@ export interface CampaignMapOptions {
   pixelRatio?: number;
   /** False leaves out the zoom, reset and scale controls (an export map draws its own scale). */
   controls?: boolean;
+  /**
+   * Called (once) when the view needs the detailed basemap, or soon will as the reader zooms in
+   * (lib/basemap-level.ts): a page whose pack holds the overview then loads it (setDetail). When
+   * the map opens deeper than the overview is drawn for, it waits for the detail before drawing.
+   */
+  onNeedDetail?: () => void;
 }
 
 /** One drawn moment of an export map (see CampaignMap.renderMoment). */
@@ -87,6 +94,11 @@ export interface CampaignMap {
   setPack(pack: Pack, symbols: Record<string, SymbolImage>): void;
   /** Adds land around the campaign to the basemap's (kept until the pack is in, if it comes first). */
   setSurroundings(land: FeatureCollection): void;
+  /**
+   * The detailed basemap, for a pack loaded with the overview (see onNeedDetail), drawn from
+   * then on; null when it could not be loaded (the overview stays).
+   */
+  setDetail(detail: Basemap | null): void;
   /** Shows the view (kept until the pack is in, if it comes first). */
   update(view: CampaignView): void;
   setLang(lang: Lang): void;
@@ -194,6 +206,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   warmUpMap();
   let pack: Pack | undefined;
   let surroundings: FeatureCollection | undefined;
+  /** The detailed basemap of a pack holding the overview, once given (null: it could not be loaded). */
+  let detail: Basemap | null | undefined;
   // Symbols decode asynchronously (from setPack); without them (a failure) units stay hidden.
   let symbolImages: Promise<[string, ImageData][]> = Promise.resolve([]);
   let lang = options.lang;
@@ -228,6 +242,22 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   }
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
+  /** Whether onNeedDetail was called. */
+  let detailAsked = false;
+  /** The zoom at the last look, to tell zooming in from out. */
+  let lastZoom = map.getZoom();
+  const askDetail = (zoomingIn: boolean) => {
+    if (detailAsked || !shouldLoadDetail(map.getZoom(), map.getPixelRatio(), zoomingIn)) return;
+    detailAsked = true;
+    options.onNeedDetail?.();
+  };
+  // A map that opens deeper than the overview is drawn for asks at once, beside the pack's loading.
+  askDetail(false);
+  map.on('zoom', () => {
+    const zoom = map.getZoom();
+    askDetail(zoom > lastZoom);
+    lastZoom = zoom;
+  });
   // The canvas is a tab stop (MapLibre's keyboard pan and zoom): say what it shows and which keys it takes.
   if (options.describedBy) map.getCanvas().setAttribute('aria-describedby', options.describedBy);
   /**
@@ -565,15 +595,32 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     idle(step);
   };
 
+  /** The basemap drawn: the detail once given, else the pack's own (which may be the overview). */
+  const basemap = (p: Pack): Basemap => detail ?? p.basemap;
+  /**
+   * Draws the basemap's layers and the sea mask cut from its mainland (the territory under the
+   * mask is clipped to the same coast). Once at start, and once more when the detail comes in.
+   */
+  const drawBasemap = (p: Pack) => {
+    const b = basemap(p);
+    setData(map, 'mainland', b.mainland);
+    setData(map, 'mask', seaMask(b.mainland.geometry.coordinates[0] as Position[], MASK_BOUNDS));
+    setData(map, 'land', withLand(b.land, surroundings));
+    setData(map, 'rivers', b.rivers);
+    setData(map, 'parallel', b.parallel);
+  };
+  /** The overview must not be drawn: the view is deeper than it is drawn for and the detail is on its way. */
+  const awaitingDetail = (p: Pack) => p.basemap.overview === true && detail === undefined && basemapLevel(map.getZoom(), map.getPixelRatio()) === 'detail';
+
   /** Puts the campaign on the map once both the style and the pack are in, in either order. */
   const start = () => {
     if (!pack || !styleLoaded || loaded || removed) return;
-    const ring = pack.basemap.mainland.geometry.coordinates[0] as Position[];
-    setData(map, 'mainland', pack.basemap.mainland);
-    setData(map, 'mask', seaMask(ring, MASK_BOUNDS));
-    setData(map, 'land', withLand(pack.basemap.land, surroundings));
-    setData(map, 'rivers', pack.basemap.rivers);
-    setData(map, 'parallel', pack.basemap.parallel);
+    // Opened deeper than the overview is drawn for: the campaign waits for the detail (asked for at creation).
+    if (awaitingDetail(pack)) {
+      askDetail(false);
+      return;
+    }
+    drawBasemap(pack);
     setData(map, 'places', pack.places as FeatureCollection);
     setData(map, 'ref-lines', refLineData(pack, refLines));
     setData(map, 'arrows', arrowFeatures(pack.arrows));
@@ -686,7 +733,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     });
     map.once('render', () => {
       if (pack && loaded) {
-        setData(map, 'land', withLand(pack.basemap.land, surroundings));
+        drawBasemap(pack);
         setData(map, 'ref-lines', refLineData(pack, refLines));
         setData(map, 'arrows', arrowFeatures(pack.arrows));
         setData(map, 'units', unitStopLabels(pack.tracks, spans));
@@ -710,7 +757,15 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     setSurroundings(land) {
       if (surroundings === land) return;
       surroundings = land;
-      if (pack && loaded && !lost) setData(map, 'land', withLand(pack.basemap.land, surroundings));
+      if (pack && loaded && !lost) setData(map, 'land', withLand(basemap(pack).land, surroundings));
+    },
+    setDetail(next) {
+      if (detail !== undefined || next === undefined) return;
+      detail = next;
+      // Drawn at once: asked for by a zoom or at start, never by playback (whose frames send the
+      // map no data), so this is one update at a moment the view is changing anyway.
+      if (pack && loaded && !lost && next && pack.basemap.overview) drawBasemap(pack);
+      else start();
     },
     update(view) {
       pending = view;
