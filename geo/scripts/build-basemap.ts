@@ -193,7 +193,7 @@ function quantisation(features: Feature[], decimals: number): number {
 function onGrid(built: Topology, decimals: number): Topology {
   const step = 10 ** -decimals;
   const [w, s] = built.bbox!;
-  return quantize(built, { scale: [step, step], translate: [Math.floor(w / step) * step, Math.floor(s / step) * step] });
+  return quantize(built as Parameters<typeof quantize>[0], { scale: [step, step], translate: [Math.floor(w / step) * step, Math.floor(s / step) * step] });
 }
 
 /** Serialises the layers as one compact TopoJSON topology (stable key order), checked lossless. */

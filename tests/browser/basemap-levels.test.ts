@@ -95,7 +95,7 @@ describe('basemap levels in the embed', () => {
     expect(zoom).toBeGreaterThan(OVERVIEW_MAX_ZOOM);
     const timing = await w.page.evaluate((file) => {
       const complete = performance.getEntriesByName('campaign:complete')[0]?.startTime;
-      const detail = performance.getEntriesByType('resource').find((r) => r.name.endsWith(file));
+      const detail = performance.getEntriesByType('resource').find((r) => r.name.endsWith(file)) as PerformanceResourceTiming | undefined;
       return { complete, detailEnd: detail?.responseEnd };
     }, DETAIL);
     expect(timing.detailEnd).toBeDefined();
