@@ -88,6 +88,34 @@ describe('basemap levels in the embed', () => {
     await w.context.close();
   });
 
+  it('plays without sending MapLibre any data once the detail is in: it is drawn when it comes, never per frame', async () => {
+    const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    // Every message the page sends any worker (MapLibre's setData, tile loads, layout), as app.test.ts counts them.
+    await w.page.addInitScript(`
+      window.workerPosts = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (...args) { window.workerPosts++; return post.apply(this, args); };
+    `);
+    await w.page.goto(`${base}embed.html?date=1950-12-31`);
+    await waitForMap(w.page);
+    const overviewVertices = await mainlandVertices(w.page);
+    await w.page.getByRole('button', { name: /zoom in/i }).click();
+    await expect.poll(() => mainlandVertices(w.page)).toBeGreaterThan(overviewVertices);
+    await expect.poll(() => w.requests.some((u) => u.endsWith('/surroundings.topo.json'))).toBe(true);
+    await settled(w.page);
+    await w.page.waitForTimeout(1500);
+    const posts = () => w.page.evaluate(() => (window as unknown as { workerPosts: number }).workerPosts);
+    const drawnDay = async () => Number(await w.page.locator('.map').getAttribute('data-drawn-day'));
+    const start = await drawnDay();
+    const before = await posts();
+    await w.page.locator('button.play').click();
+    await expect.poll(drawnDay, { timeout: 30_000 }).toBeGreaterThan(start + 0.3);
+    await w.page.locator('button.play').click();
+    expect(await posts()).toBe(before);
+    expect(asked(w)).toEqual({ detail: 1, overview: 1 });
+    await w.context.close();
+  });
+
   it('has the detail before its map is complete when it opens deeper than the overview is drawn for (a sharp screen)', async () => {
     // 800 × 450 at 2 device pixels per CSS pixel: the first view's zoom, in device pixels, is past the overview's.
     const w = await open('embed.html?date=1951-01-10', { width: 800, height: 450 }, 2);
