@@ -1,10 +1,11 @@
 /**
- * English message catalogue: with its parts (en-app.ts, en-builder.ts, en-legend.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, en-places.ts, added by the feature
+ * English message catalogue: with its parts (en-app.ts, en-builder.ts, en-legend.ts, en-notices.ts, en-offline.ts, en-present.ts, en-print.ts, en-describe.ts, en-compare.ts, en-export.ts, en-forces.ts, en-lesson.ts, en-share.ts, en-places.ts, added by the feature
  * that needs them), the reference list of keys every language must provide.
  */
 import type { enApp } from './en-app.ts';
 import type { enBuilder } from './en-builder.ts';
 import type { enLegend } from './en-legend.ts';
+import type { enNotices } from './en-notices.ts';
 import type { enOffline } from './en-offline.ts';
 import type { enPresent } from './en-present.ts';
 import type { enPrint } from './en-print.ts';
@@ -77,19 +78,7 @@ export const en = {
 
   'map.label': 'Map of Korea with the front line on {date}',
 
-  'notice.badDate': 'The date “{value}” in the link is not a valid date (YYYY-MM-DD), so the map opens on {fallback}.',
-  'notice.dateOutOfRange': 'The date {value} is outside this map’s range, so it opens on {fallback}, the nearest date it covers.',
-  'notice.badLang': 'The language “{value}” is not available.',
-  'notice.badCompare': 'The link’s compare value “{value}” is not two dates (YYYY-MM-DD,YYYY-MM-DD) between {start} and {end}, so the map opens without compare.',
-  'notice.compareInPresent': 'Compare is not available in present mode, so the map shows one date.',
-  'notice.compareInLesson': 'Compare is not available during a lesson, so the lesson shows one date.',
-  'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.dismiss': 'Dismiss',
-
-  'notice.lesson.tooLong': 'The lesson in this link is longer than a lesson can be, so the plain map opens.',
-  'notice.lesson.version': 'The lesson in this link was made by a newer version of this map, so the plain map opens.',
-  'notice.lesson.encoding': 'The lesson in this link is damaged (perhaps cut short when it was copied), so the plain map opens.',
-  'notice.lesson.invalid': 'The lesson in this link is not valid, so the plain map opens.',
 
   'builder.video': 'Download a video of the lesson’s dates (opens the map in a new tab)',
 
@@ -116,4 +105,4 @@ export const en = {
 } as const;
 
 /** Every message key: this catalogue's and those of the parts only some pages need (added by addEnglish). */
-export type MessageKey = keyof typeof en | keyof typeof enApp | keyof typeof enBuilder | keyof typeof enLegend | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare | keyof typeof enPlaces;
+export type MessageKey = keyof typeof en | keyof typeof enApp | keyof typeof enBuilder | keyof typeof enLegend | keyof typeof enNotices | keyof typeof enOffline | keyof typeof enPresent | keyof typeof enPrint | keyof typeof enDescribe | keyof typeof enCompare | keyof typeof enExport | keyof typeof enForces | keyof typeof enLesson | keyof typeof enShare | keyof typeof enPlaces;

@@ -3,6 +3,7 @@ import { en } from '../../src/locales/en.ts';
 import { enApp } from '../../src/locales/en-app.ts';
 import { enBuilder } from '../../src/locales/en-builder.ts';
 import { enLegend } from '../../src/locales/en-legend.ts';
+import { enNotices } from '../../src/locales/en-notices.ts';
 import { enOffline } from '../../src/locales/en-offline.ts';
 import { enPresent } from '../../src/locales/en-present.ts';
 import { enPrint } from '../../src/locales/en-print.ts';
@@ -35,7 +36,7 @@ beforeAll(() => loadMessages('ko'));
 
 describe('catalogues', () => {
   // English comes in parts (the built-in catalogue, and those a feature adds); Korean is one file.
-  const parts: Record<string, Record<string, string>> = { core: en, app: enApp, builder: enBuilder, legend: enLegend, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare, places: enPlaces };
+  const parts: Record<string, Record<string, string>> = { core: en, app: enApp, builder: enBuilder, legend: enLegend, notices: enNotices, offline: enOffline, present: enPresent, print: enPrint, describe: enDescribe, compare: enCompare, export: enExport, forces: enForces, lesson: enLesson, share: enShare, places: enPlaces };
   const english: Record<string, string> = Object.assign({}, ...Object.values(parts));
 
   it('the English parts share no key and each holds only its feature\'s keys', () => {
@@ -53,6 +54,7 @@ describe('catalogues', () => {
     for (const k of Object.keys(enShare)) expect(k).toMatch(/^share\./);
     for (const k of Object.keys(enPlaces)) expect(k).toMatch(/^(held|unit|near|place|front|query)\./);
     for (const k of Object.keys(enLegend)) expect(k).toMatch(/^legend\./);
+    for (const k of Object.keys(enNotices)) expect(k).toMatch(/^notice\./);
     // The full map's own controls and headings, which the embed does not show.
     for (const k of Object.keys(enApp)) expect(k).toMatch(/^(app|print|compare|present|builder|notice|narrative|live)\./);
   });
