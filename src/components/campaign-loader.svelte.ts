@@ -4,7 +4,7 @@
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
  */
-import { checkLater, loadDetail, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type Basemap, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
+import { checkLater, checkManifest, loadDetail, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type Basemap, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
@@ -149,14 +149,18 @@ export class CampaignLoader {
   #stopCheckOnError: (() => void) | undefined;
 
   /**
-   * The page could not show the pack (`e` was thrown while drawing it, before its checks ran):
-   * the load error says what the checks find wrong with the data, or else what `e` says, so
-   * the reader gets a message and its Retry rather than a broken page.
+   * The page could not show the pack (`e` was thrown while drawing it, or the map from the
+   * manifest, before their checks ran): the load error says what the checks find wrong with the
+   * data, or else what `e` says, so the reader gets a message and its Retry rather than a
+   * broken page.
    */
   async failedToShow(e: unknown): Promise<void> {
     const pack = this.pack;
     this.#stopCheckOnError?.();
-    const found = pack ? await checkLater(pack).then(() => e, (problem: unknown) => (problem instanceof PackError ? problem : e)) : e;
+    // Before the pack is in, the map may already be drawing from the manifest (checked with the rest, later).
+    const manifest = this.manifest;
+    const checking = pack ? checkLater(pack) : manifest ? checkManifest(this.source().manifest, manifest) : Promise.resolve();
+    const found = await checking.then(() => e, (problem: unknown) => (problem instanceof PackError ? problem : e));
     if (this.pack === pack) this.#refuse(found);
   }
 

@@ -11,7 +11,7 @@ import { prepareFronts, type PreparedFront } from './morph.ts';
 import { noZones, prepareZones, type PreparedZones, type ZonesFile } from './zones.ts';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { BASEMAP_LAYERS, formatProblem, validateManifest, validateTopology, type Problem } from './validate-manifest.ts';
+import { BASEMAP_LAYERS, formatProblem, validateTopology, type Problem } from './validate-base.ts';
 import type { GeometryChecks, PackContext } from './validate.ts';
 import type { PackFiles } from './pack-checks.ts';
 
@@ -175,17 +175,46 @@ const problemsOf = async (files: PackFiles): Promise<Problem[]> => {
 };
 const loadGeometryChecks = (): Promise<GeometryChecks> => import('./validate-geometry.ts').then((m) => m.geometryChecks);
 
+/** Throws a PackError with the problems found, if any. */
+function refuse(found: Problem[]): void {
+  if (found.length) throw new PackError(found);
+}
+
+/** The manifest's problems (its check is a chunk of its own in the pages, loaded when it runs). */
+const manifestProblems = (path: string, data: unknown): Promise<Problem[]> => import('./validate-manifest.ts').then((m) => m.validateManifest(path, data));
+
+/** Checks a manifest on its own (loading its check), rejecting with a PackError when it fails. */
+export async function checkManifest(path: string, data: unknown): Promise<void> {
+  refuse(await manifestProblems(path, data));
+}
+
 /** Loads the pack whose manifest is at `manifestPath`, validating every file. */
 export async function loadPack(manifestPath: string, read: JsonReader, options: LoadOptions = {}): Promise<Pack> {
   const later = options.checks === 'later';
-  // The checks' code is loaded beside the data files, not after them.
+  // The checks' code is loaded beside the manifest and the data files, not after them.
+  const manifestCheck = later ? undefined : import('./validate-manifest.ts');
   const checks = later ? undefined : Promise.all([import('./pack-checks.ts'), loadGeometryChecks()]);
   // Not left unhandled if the manifest fails first: the data's problems are what is reported.
   checks?.catch(() => undefined);
   const manifest = await read(manifestPath);
-  const problems = validateManifest(manifestPath, manifest);
-  if (problems.length) throw new PackError(problems);
-  const m = manifest as Manifest;
+  if (manifestCheck) refuse((await manifestCheck).validateManifest(manifestPath, manifest));
+  try {
+    return await readPack(manifestPath, manifest as Manifest, read, options, checks);
+  } catch (e) {
+    // Unchecked (checks 'later'), a malformed manifest may break reading the other files: its check says what is wrong.
+    if (later && !(e instanceof PackError)) refuse(await manifestProblems(manifestPath, manifest));
+    throw e;
+  }
+}
+
+/** Reads the files of the pack whose manifest `m` (at `manifestPath`) names, checks them (now, or later: see LoadOptions.checks) and builds the pack. */
+async function readPack(
+  manifestPath: string,
+  m: Manifest,
+  read: JsonReader,
+  options: LoadOptions,
+  checks: Promise<[typeof import('./pack-checks.ts'), GeometryChecks]> | undefined,
+): Promise<Pack> {
   options.onManifest?.(m);
   const at = (rel: string) => joinPath(manifestPath, rel);
   const optional = (rel: string | undefined, fallback: unknown) => (rel ? read(at(rel)) : Promise.resolve(fallback));
@@ -231,9 +260,6 @@ export async function loadPack(manifestPath: string, read: JsonReader, options: 
     heads,
     notes: noteFiles.map((file, i) => ({ lang: langs[i], file, data: notes[i] })),
     glossaries: glossaryFiles.map((file, i) => ({ lang: langs[i], file, data: glossaries[i] })),
-  };
-  const refuse = (found: Problem[]) => {
-    if (found.length) throw new PackError(found);
   };
   const build = (): Pack => {
     const f = fronts as Fronts;
@@ -428,9 +454,8 @@ export interface PackTexts {
 
 /** Loads and checks only the manifest, the narratives and the sources. */
 export async function loadTexts(manifestPath: string, read: JsonReader): Promise<PackTexts> {
-  const manifest = await read(manifestPath);
-  const problems = validateManifest(manifestPath, manifest);
-  if (problems.length) throw new PackError(problems);
+  const [manifest, problems] = await Promise.all([read(manifestPath), import('./validate-manifest.ts')]).then(([data, m]) => [data, m.validateManifest(manifestPath, data)] as const);
+  refuse(problems);
   const m = manifest as Manifest;
   const at = (rel: string) => joinPath(manifestPath, rel);
   const [{ validateNarrative, validateSources }, sources, ...texts] = await Promise.all([

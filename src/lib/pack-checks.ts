@@ -1,5 +1,5 @@
 /**
- * The checks of a pack's files once they are read (all but the manifest's, which run first):
+ * The checks of a pack's files once they are read (the manifest's again: it runs first, unless every check comes later):
  * a module of their own, so a page that runs them after its first view (LoadOptions.checks
  * 'later', the embed) does not load their code before it.
  */
@@ -10,6 +10,7 @@ import {
   validateUnitPositions, validateUnits,
 } from './validate.ts';
 import { validateZones } from './validate-zones.ts';
+import { validateManifest } from './validate-manifest.ts';
 
 /** A pack's files as read (parsed JSON, not yet checked), with what the checks need to name them. */
 export interface PackFiles {
@@ -46,6 +47,8 @@ export function packProblems(f: PackFiles, geometry: GeometryChecks | undefined)
   const c = { ...f.ctx, geometry };
   const files = m.files;
   const all = [
+    // Checked before the other files were read, unless every check comes later.
+    ...validateManifest(f.manifestPath, f.manifest),
     ...f.decoding,
     ...(f.sources !== undefined ? validateSources(at(files.sources), f.sources) : []),
     ...validateEvents(f.manifestPath, m.events, c),

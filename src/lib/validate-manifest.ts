@@ -1,38 +1,10 @@
 /**
- * The checks a page runs before its first view, and what every check shares: the manifest
- * (the map starts from it while the other files load) and the shape of the basemap's TopoJSON
- * (it is decoded before it is drawn). The other files' checks (validate.ts) may run after the
- * first view (LoadOptions.checks 'later'), so their code is not loaded before it.
+ * The manifest's check: a module of its own, loaded when it runs (before the other files are
+ * read, or with their checks after the embed's first view: LoadOptions.checks 'later').
  */
-import type { Position } from 'geojson';
 import { parseIsoDate } from './dates.ts';
 import { LANGS } from './types.ts';
-
-/** One problem found in a data file. */
-export interface Problem {
-  file: string;
-  feature?: string;
-  message: string;
-}
-
-export type Json = unknown;
-export type Obj = Record<string, Json>;
-
-export const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isStr = (v: Json): v is string => typeof v === 'string' && v.length > 0;
-
-/** Collects problems for one file; `at` names the feature under check. */
-export class Report {
-  readonly problems: Problem[] = [];
-  constructor(private readonly file: string) {}
-  add(message: string, feature?: string): void {
-    this.problems.push({ file: this.file, feature, message });
-  }
-}
-
-export function isPosition(p: Json): p is Position {
-  return Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
-}
+import { BASEMAP_LAYERS, isObj, isPosition, isStr, Report, type Json, type Obj, type Problem } from './validate-base.ts';
 
 /** Checks a manifest. */
 export function validateManifest(file: string, data: Json): Problem[] {
@@ -76,27 +48,4 @@ export function validateManifest(file: string, data: Json): Problem[] {
   }
   if (start !== undefined && isObj(data.phases[0]) && parseIsoDate(data.phases[0].start) !== start) r.add('the first phase must start on the pack `start` date');
   return r.problems;
-}
-
-/** The basemap's layers, as TopoJSON object names or GeoJSON file keys. */
-export const BASEMAP_LAYERS = ['mainland', 'land', 'rivers', 'parallel'] as const;
-
-/** Checks the shape of a TopoJSON file before it is decoded: it must hold the objects `layers`. */
-export function validateTopology(file: string, data: Json, layers: readonly string[] = BASEMAP_LAYERS): Problem[] {
-  const r = new Report(file);
-  if (!isObj(data) || data.type !== 'Topology' || !Array.isArray(data.arcs) || !isObj(data.objects)) {
-    r.add('must be a TopoJSON Topology with arcs and objects');
-    return r.problems;
-  }
-  const objects = data.objects as Obj;
-  for (const k of layers) {
-    const o = objects[k];
-    if (!isObj(o) || o.type !== 'GeometryCollection' || !Array.isArray(o.geometries)) r.add('is missing or not a GeometryCollection', k);
-  }
-  return r.problems;
-}
-
-/** Formats a problem as one line: `file: feature: message`. */
-export function formatProblem(p: Problem): string {
-  return p.feature ? `${p.file}: ${p.feature}: ${p.message}` : `${p.file}: ${p.message}`;
 }

@@ -8,9 +8,10 @@
 import type { Feature, Polygon, Position } from 'geojson';
 import { parseIsoDate, parseMoment, periodEnd, periodStart } from './dates.ts';
 import { LANGS } from './types.ts';
-import { isObj, isStr, isPosition, Report, type Json, type Obj, type Problem } from './validate-manifest.ts';
+import { isObj, isStr, isPosition, Report, type Json, type Obj, type Problem } from './validate-base.ts';
 
-export { BASEMAP_LAYERS, formatProblem, isObj, isPosition, isStr, Report, validateManifest, validateTopology, type Json, type Obj, type Problem } from './validate-manifest.ts';
+export { BASEMAP_LAYERS, formatProblem, isObj, isPosition, isStr, Report, validateTopology, type Json, type Obj, type Problem } from './validate-base.ts';
+export { validateManifest } from './validate-manifest.ts';
 
 /** The region every coordinate must fall in: the peninsula and its seas. */
 export const REGION: [number, number, number, number] = [122, 32, 133, 44];

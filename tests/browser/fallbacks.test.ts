@@ -218,6 +218,22 @@ describe('malformed data in the embed (checked after its first view)', () => {
   });
 });
 
+describe('a malformed manifest in the embed (checked with the rest, after its first view)', () => {
+  it('ends in the manifest check\'s load error, not a crash, though the map starts from the manifest', async () => {
+    const w = await openPage(browser);
+    // The manifest is inline in the page (the build writes it there).
+    await w.page.route('**/embed.html*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ status: 200, contentType: 'text/html', body: (await response.text()).replace('"camera":', '"kamera":') });
+    });
+    await w.page.goto(`${base}embed.html?date=1951-01-04`);
+    const alert = w.page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/manifest\.json: `camera` needs center, zoom and bounds/);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('lifetime', () => {
   /**
    * Twenty whole mounts, each to its first complete frame, take a few seconds each: near the usual
