@@ -67,7 +67,7 @@ export default defineConfig({
       },
       output: {
         // MapLibre in a chunk of its own: cached across releases of our code, measured apart.
-        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }, { name: 'shell', test: /node_modules[\\/](svelte|@turf[\\/](helpers|invariant|distance)|topojson-client)[\\/]|src[\\/](lib[\\/](dates|types|i18n)|map[\\/]colors)\.ts/ }] },
         // The host script keeps a stable name (dist/embed.js) so teachers can link it.
         entryFileNames: (chunk) => (chunk.name === 'host' ? 'embed.js' : 'assets/[name]-[hash].js'),
       },
