@@ -4,8 +4,8 @@
  * arrows, unit symbols, places and labels — as plain style layers over static GeoJSON (made in
  * Node by bench/content-data.ts) and the app's unit symbol pictures. Built like the baseline
  * (bench/baseline.ts): the map is created at once, the data set when it arrives, the ready
- * marker set at the first idle. So `npm run bench` can tell what the content costs on this
- * GPU from what the app adds. Colours and patterns come from src/map/colors.ts (constants).
+ * marker set at the first idle; its map is as large as the embed's (content.css). So `npm run
+ * bench` can tell what the content costs on this GPU from what the app adds. Colours and patterns come from src/map/colors.ts (constants).
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
