@@ -26,8 +26,14 @@ export function preloadMapPlugin(): Plugin {
           files.add(fileName);
           chunk.imports.forEach(add);
         };
-        for (const c of Object.values(bundle)) if (c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/map/campaign-map.ts')) add(c.fileName);
-        const chunks = [...files].map((f) => bundle[f]);
+        // The chunk that holds the map module: its facade, or (the bundler may put the module in
+        // a shared chunk that is no entry's facade: then nothing was preloaded and MapLibre's
+        // file was fetched only when the map view mounted) the chunk listing it among its modules.
+        const isMapModule = (id: string | null | undefined) => id?.replaceAll('\\', '/').endsWith('/src/map/campaign-map.ts') === true;
+        for (const c of Object.values(bundle)) if (c.type === 'chunk' && (isMapModule(c.facadeModuleId) || c.moduleIds.some(isMapModule))) add(c.fileName);
+        if (files.size === 0) this.warn(`${ctx.path}: no chunk holds src/map/campaign-map.ts; MapLibre is not preloaded`);
+        // Those the page already preloads are left as they are.
+        const chunks = [...files].filter((f) => !html.includes(`/${f}"`)).map((f) => bundle[f]);
         return {
           html,
           tags: chunks.map((c) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` }, injectTo: 'head' as const })),
