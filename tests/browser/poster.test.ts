@@ -122,6 +122,15 @@ describe('the poster', () => {
     await w.context.close();
   });
 
+  it('does not wait for MapLibre to be requested: the pages preload it and the map module from the start', async () => {
+    for (const page of ['', 'embed.html']) {
+      const html = await (await fetch(`${base}${page}`)).text();
+      const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+      expect(preloaded.some((href) => /\/maplibre-[^/]*\.js$/.test(href)), page).toBe(true);
+      expect(preloaded.some((href) => /\/campaign-map-[^/]*\.js$/.test(href)), page).toBe(true);
+    }
+  });
+
   it('is framed as the live map: the front lies where the map draws it; the map replaces it with no layout shift', async () => {
     const date = '1951-01-25';
     const held = await withoutMapLibre(`?date=${date}`);
