@@ -1,0 +1,68 @@
+/**
+ * A lesson opens in its own language when its link does not name one (issue: a Korean lesson
+ * shared without `lang=` stayed in English, its interface catalogue and narrative never loaded);
+ * an explicit `lang=` in the link wins. Full app and embed, with axe and layout in Korean.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './chromium.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { axeViolations } from './axe.ts';
+import { layoutFaults } from './layout.ts';
+import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
+
+const base = inject('baseUrl');
+let browser: import('playwright-core').Browser;
+useBrowser((b) => (browser = b));
+
+const lesson: Lesson = {
+  version: 1, title: '서울 함락', start: '1951-01-01', end: '1951-01-10', lang: 'ko', autoplay: false, speed: 'normal', narrative: 'open', controls: true,
+  stops: [{ date: '1951-01-04', caption: '서울이 세 번째로 함락됩니다.', question: { kind: 'choice', prompt: '1월 4일에 유엔군이 떠난 도시는?', options: ['부산', '서울', '원주'], correct: 1, explanation: '리지웨이가 서울 철수를 명령했습니다.' } }],
+};
+
+/** The page's language and the words a reader sees first. */
+async function shown(page: Page) {
+  return {
+    lang: await page.evaluate(() => document.documentElement.lang),
+    start: await page.getByRole('button', { name: /^(수업 시작|Start the lesson)$/ }).textContent(),
+    slider: (await page.getByRole('slider').first().getAttribute('aria-valuetext')) ?? '',
+    narrative: (await page.locator('.narrative').first().textContent()) ?? '',
+  };
+}
+
+describe('a lesson link without lang=', () => {
+  for (const file of ['index.html', 'embed.html']) {
+    it(`${file}: a Korean lesson opens in Korean (interface, narrative, lesson); lang=en wins`, async () => {
+      // A browser that prefers English: only the lesson says Korean.
+      const w = await openPage(browser, { locale: 'en-US', reducedMotion: 'reduce', bypassCSP: true });
+      const { page } = w;
+      await page.goto(`${base}${file}?lesson=${encodeLesson(lesson)}`, { timeout: 120_000 });
+      await page.waitForSelector('.map[data-ready="true"], .svg-fallback', { timeout: 120_000 });
+      await page.getByRole('button', { name: /^(수업 시작|Start the lesson)$/ }).waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await shown(page)).lang, { timeout: 30_000 }).toBe('ko');
+      await expect.poll(async () => (await shown(page)).slider, { timeout: 30_000 }).toMatch(/^1951년 1월 1일/);
+      const ko = await shown(page);
+      expect(ko.start).toBe('수업 시작');
+      expect(ko.narrative).toContain('서울 교두보');
+      expect(await page.locator('.lesson').textContent()).toContain('서울 함락');
+      // The app's address bar now says the language it opened in (a reload opens the same).
+      if (file === 'index.html') expect(new URL(page.url()).searchParams.get('lang')).toBe('ko');
+      await page.screenshot({ path: `${ARTIFACTS}/lesson-lang-ko-${file.replace('.html', '')}.png` });
+      expect(await layoutFaults(page, [{ name: 'lesson', box: '.lesson', parts: 'h2, p, button' }])).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(w.consoleProblems).toEqual([]);
+
+      // The link's own lang= wins over the lesson's.
+      await page.goto(`${base}${file}?lesson=${encodeLesson(lesson)}&lang=en`, { timeout: 120_000 });
+      await page.waitForSelector('.map[data-ready="true"], .svg-fallback', { timeout: 120_000 });
+      await page.getByRole('button', { name: 'Start the lesson' }).waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await shown(page)).slider, { timeout: 30_000 }).toMatch(/^1 January 1951/);
+      const en = await shown(page);
+      expect(en.lang).toBe('en');
+      expect(en.narrative).toContain('Seoul bridgehead');
+      expect(en.narrative).not.toContain('서울 교두보');
+      expect(en.start).toBe('Start the lesson');
+      await w.context.close();
+    }, 300_000);
+  }
+});
