@@ -67,6 +67,43 @@ function differing(a: Image, b: Image, x0: number, x1: number, top = 60): number
   return n / all;
 }
 
+/**
+ * The blank (page-white) margins around what an SVG map shows inside its element, px: equal
+ * left and right when the picture is centred across its box.
+ */
+async function blankMargins(svg: Locator): Promise<{ left: number; right: number; top: number; bottom: number }> {
+  const img = decode(await svg.screenshot());
+  const blank = (x: number, y: number) => {
+    const i = (y * img.width + x) * 4;
+    return img.data[i] > 250 && img.data[i + 1] > 250 && img.data[i + 2] > 250;
+  };
+  const colBlank = (x: number) => Array.from({ length: img.height }, (_, y) => y).every((y) => blank(x, y));
+  const rowBlank = (y: number) => Array.from({ length: img.width }, (_, x) => x).every((x) => blank(x, y));
+  const count = (n: number, isBlank: (i: number) => boolean) => {
+    let k = 0;
+    while (k < n && isBlank(k)) k++;
+    return k;
+  };
+  return {
+    left: count(img.width, colBlank),
+    right: count(img.width, (i) => colBlank(img.width - 1 - i)),
+    top: count(img.height, rowBlank),
+    bottom: count(img.height, (i) => rowBlank(img.height - 1 - i)),
+  };
+}
+
+/**
+ * Each map's picture sits in the middle of its box across (within 2 px), not at one side, and
+ * at the top of it, right under its caption.
+ */
+async function expectCentred(maps: Locator): Promise<void> {
+  for (const m of await maps.all()) {
+    const g = await blankMargins(m);
+    expect(Math.abs(g.left - g.right), `left ${g.left} vs right ${g.right}`).toBeLessThanOrEqual(2);
+    expect(g.top).toBeLessThanOrEqual(1);
+  }
+}
+
 const valueNow = async (l: Locator) => Number(await l.getAttribute('aria-valuenow'));
 
 /** The size an SVG map is drawn at inside its box (fitted to it, keeping its shape). */
@@ -510,6 +547,7 @@ describe('compare without WebGL', () => {
         expect(Math.abs(boxA.x - mapBox.x)).toBeLessThan(2);
       }
       expect(key0.y).toBeGreaterThanOrEqual(pane.y + pane.height);
+      await expectCentred(page.locator('.svg-fallback svg.svg-map'));
       // Large enough to read on a phone too: the pictures as drawn (fitted in their boxes).
       for (const m of [a, b]) expect((await drawnSize(m)).height).toBeGreaterThan(width > 600 ? 200 : 150);
       expect(await axeViolations(page)).toEqual([]);
@@ -538,6 +576,7 @@ describe('compare without WebGL', () => {
       { name: 'compare panel', box: '.compare-panel', parts: 'h2, .leave, label, select, table, dt, dd, .sentences p, .compare-legend li' },
     ]);
     expect(faults).toEqual([]);
+    await expectCentred(maps);
     // The infiltrated ground behind the UN front (KPA II Corps, January) on B's map: dots and a
     // dashed outline big enough to see as such on screen, not a red tint like the ground gained.
     const inf = await maps.nth(1).evaluate((svg) => {
