@@ -222,8 +222,8 @@ export function encodeLesson(lesson: Lesson): string {
   return `${LESSON_VERSION}.${toBase64Url(deflateSync(strToU8(JSON.stringify(clean(lesson))), { level: 9 }))}`;
 }
 
-/** A `lesson` parameter's JSON, not yet validated, or why it cannot be read. Never throws. */
-function lessonJson(param: string): { ok: true; json: unknown } | { ok: false; error: LessonError } {
+/** Reads a `lesson` parameter's value. Never throws; anything short of a valid lesson is an error. */
+export function decodeLesson(param: string, packStart: string, packEnd: string): LessonResult {
   if (param.length > LESSON_LIMITS.param) return { ok: false, error: 'tooLong' };
   const m = /^(\d{1,3})\.([A-Za-z0-9_-]+)$/.exec(param);
   if (!m) return { ok: false, error: 'encoding' };
@@ -231,27 +231,11 @@ function lessonJson(param: string): { ok: true; json: unknown } | { ok: false; e
   try {
     const bytes = inflateCapped(fromBase64Url(m[2]), LESSON_LIMITS.json);
     if (!bytes) return { ok: false, error: 'encoding' };
-    return { ok: true, json: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return lessonFrom(json, packStart, packEnd);
   } catch {
     return { ok: false, error: 'encoding' };
   }
-}
-
-/** Reads a `lesson` parameter's value. Never throws; anything short of a valid lesson is an error. */
-export function decodeLesson(param: string, packStart: string, packEnd: string): LessonResult {
-  const read = lessonJson(param);
-  return read.ok ? lessonFrom(read.json, packStart, packEnd) : read;
-}
-
-/**
- * The language a `lesson` parameter's lesson is written in, read before the pack's range is
- * known (the page opens in it); undefined when the value cannot be read or names none we have.
- */
-export function lessonLang(param: string): Lang | undefined {
-  const read = lessonJson(param);
-  if (!read.ok || !isRecord(read.json)) return undefined;
-  const lang = read.json.lang;
-  return (LANGS as readonly unknown[]).includes(lang) ? (lang as Lang) : undefined;
 }
 
 /** Reads a saved lesson file's text. Never throws. */

@@ -74,17 +74,6 @@ export async function lessonDecoder(search: string): Promise<LessonDecoder | und
   return hasLesson(search) ? (await import('./lesson.ts')).decodeLesson : undefined;
 }
 
-/**
- * The language of the lesson in a link that carries one but no `?lang=` (the lesson's own
- * language then decides the page's); undefined otherwise, or when the lesson cannot be read.
- * Brings the lesson's code (see lessonDecoder), which such a link needs anyway.
- */
-export async function lessonLangOf(search: string): Promise<Lang | undefined> {
-  const raw = searchParams(search).get('lesson');
-  if (raw === null || langParam(search)) return undefined;
-  return (await import('./lesson.ts')).lessonLang(raw);
-}
-
 /** True if the query string carries `?lesson=`. */
 export function hasLesson(search: string): boolean {
   return searchParams(search).has('lesson');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import {
-  LESSON_LIMITS, decodeLesson, encodeLesson, lessonFileText, lessonLang, lessonProblems, parseLessonFile, type Lesson,
+  LESSON_LIMITS, decodeLesson, encodeLesson, lessonFileText, lessonProblems, parseLessonFile, type Lesson,
 } from '../../src/lib/lesson.ts';
 import { isCorrect, normalizeAnswer, scoreOf } from '../../src/lib/lesson-answers.ts';
-import { expandLesson, hasLesson, lessonDecoder, lessonLangOf, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
+import { expandLesson, hasLesson, lessonDecoder, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const PACK = ['1950-12-31', '1951-01-31'] as const;
@@ -190,27 +190,6 @@ describe('the lesson code is fetched only for a link with a lesson', () => {
     expect(p.lesson).toBeUndefined();
     expect(p.day).toBe(dayOf('1951-01-04'));
     expect(p.notices).toEqual([{ key: 'notice.lesson.invalid', vars: {} }]);
-  });
-});
-
-describe("a lesson link's language", () => {
-  const ko = encodeLesson({ ...sample(), lang: 'ko' });
-  it('is the lesson\'s own when the link names none', async () => {
-    expect(lessonLang(ko)).toBe('ko');
-    expect(await lessonLangOf(`?lesson=${ko}`)).toBe('ko');
-    expect(await lessonLangOf(`?lesson=${encodeLesson(sample())}&date=1951-01-04`)).toBe('en');
-  });
-  it('gives way to the link\'s lang=, and is none without a lesson', async () => {
-    expect(await lessonLangOf(`?lesson=${ko}&lang=en`)).toBeUndefined();
-    expect(await lessonLangOf('?date=1951-01-04')).toBeUndefined();
-  });
-  it('is none for a lesson that cannot be read or names no language we have', () => {
-    expect(lessonLang('1.@@@')).toBeUndefined();
-    expect(lessonLang(`2.${ko.slice(2)}`)).toBeUndefined();
-    expect(lessonLang(ko.slice(0, -6))).toBeUndefined();
-    expect(lessonLang(raw({ ...sample(), lang: 'fr' }))).toBeUndefined();
-    expect(lessonLang(raw(['ko']))).toBeUndefined();
-    expect(lessonLang(raw(null))).toBeUndefined();
   });
 });
 
