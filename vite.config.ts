@@ -7,19 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { appManifestPlugin } from './src/build/app-manifest-plugin.ts';
 import { preloadMapPlugin } from './src/build/preload-map-plugin.ts';
 import { SW_FILE, workboxOptions } from './src/build/offline.ts';
-
-/** The Content-Security-Policy of the built pages: nothing but our own origin. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+import { CSP } from './src/build/csp.ts';
 
 export default defineConfig({
   // Relative asset paths: the build works from any static host or sub-folder.

@@ -11,7 +11,8 @@ import { joinPath, loadPack, narrativeHeads, narrativeHeadsPath } from '../lib/c
 import { fsJsonReader } from '../lib/fs-json.ts';
 import type { Manifest, Narrative, Unit } from '../lib/types.ts';
 import { isValidSidc, renderSymbols } from './unit-symbols.ts';
-import { noscriptHtml, noscriptPictures } from './noscript.ts';
+import { noscriptFiles as noscriptFilesOf, noscriptHtml, noscriptLinkHtml } from './noscript.ts';
+import { CSP } from './csp.ts';
 import { loadMessages } from '../lib/i18n.ts';
 import { publishedJson, withInlineJson } from './publish.ts';
 
@@ -57,7 +58,10 @@ async function dataFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Marker in the HTML pages replaced by the no-JavaScript fallback; `:` + phase ids narrows it. */
+/**
+ * Marker in the HTML pages replaced by the no-JavaScript fallback; `:` + phase ids narrows it,
+ * `:link` puts a line linking to the page of the phases instead (the embed's first view is budgeted).
+ */
 const NOSCRIPT_MARK = /<!-- noscript-fallback(?::([\w,-]+))? -->/;
 
 /** Marker in the HTML pages replaced by the first pack's manifest, inline (see withInlineManifest). */
@@ -83,9 +87,10 @@ async function withInlineManifest(html: string, root: string, manifest: string):
 export function geoData(options: { root: string; manifests: string[] }): Plugin {
   const root = resolve(options.root);
   let isBuild = false;
-  /** The no-JavaScript pictures of the first pack (the one the pages show), made once. */
+  /** The no-JavaScript pictures and page of the first pack (the one the pages show), made once. */
   let pictures: Promise<Record<string, string>> | undefined;
-  const noscriptFiles = () => (pictures ??= loadPack(join(root, options.manifests[0]), fsJsonReader).then((pack) => noscriptPictures(pack, 480)));
+  const noscriptFiles = () =>
+    (pictures ??= Promise.all([loadPack(join(root, options.manifests[0]), fsJsonReader), loadMessages('ko')]).then(([pack]) => noscriptFilesOf(pack, CSP, 480)));
   return {
     name: 'geo-data',
     configResolved(config) {
@@ -108,16 +113,18 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       if (html.includes(MANIFEST_MARK)) html = await withInlineManifest(html, root, options.manifests[0]);
       const mark = NOSCRIPT_MARK.exec(html);
       if (!mark) return html;
+      if (mark[1] === 'link') return html.replace(mark[0], noscriptLinkHtml());
       // The first pack is the one the pages show; the figures are captioned in both languages.
       const [pack] = await Promise.all([loadPack(join(root, options.manifests[0]), fsJsonReader), loadMessages('ko')]);
       return html.replace(mark[0], noscriptHtml(pack, 480, mark[1]?.split(',')));
     },
     configureServer(server) {
       server.middlewares.use('/noscript', (req, res, next) => {
-        const path = `noscript${decodeURIComponent((req.url ?? '/').split('?')[0])}`;
+        const path = `noscript${decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/\/$/, '/index.html')}`;
         noscriptFiles().then((files) => {
           if (!(path in files)) return next();
-          res.setHeader('Content-Type', 'image/svg+xml');
+          const type = path.endsWith('.svg') ? 'image/svg+xml' : path.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+          res.setHeader('Content-Type', type);
           res.end(files[path]);
         }, next);
       });

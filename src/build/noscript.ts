@@ -69,29 +69,84 @@ export function noscriptPictures(pack: Pack, width = 480): Record<string, string
   );
 }
 
-/**
- * The <noscript> content: one figure per phase (or per phase in `only`, for the compact
- * embed) with the date, name and summary in English and Korean. The pictures are separate
- * files, so a browser with JavaScript (which never renders <noscript>) never downloads them.
- */
-export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
+/** The figures (one per phase, or per phase in `only`), each picture's address from `src`. */
+function figuresHtml(pack: Pack, width: number, src: (phaseId: string) => string, only?: readonly string[]): string {
   // The pictures' size depends only on the camera bounds, not on the (simplified) coastline.
   const { height } = projector(pack.manifest.camera.bounds, width);
-  const figures = pack.manifest.phases.flatMap((phase, i) => {
-    if (only && !only.includes(phase.id)) return [];
-    const day = pack.phaseDays[i];
-    const en = narrativeIn(pack, 'en').phases[phase.id];
-    const ko = narrativeIn(pack, 'ko').phases[phase.id];
-    const date = formatDate('en', day);
-    return (
-      `<figure class="ns-phase"><figcaption><strong>${escapeHtml(date)}: ${escapeHtml(en.name)}</strong> ` +
-      `<span lang="ko">(${escapeHtml(formatDate('ko', day))}: ${escapeHtml(ko.name)})</span></figcaption>` +
-      `<img src="./${pictureFile(phase.id)}" width="${width}" height="${Math.round(height)}" alt="${escapeHtml(`Front line on ${date}`)}">` +
-      `<p>${escapeHtml(en.summary)}</p><p lang="ko">${escapeHtml(ko.summary)}</p></figure>`
-    );
-  });
+  return pack.manifest.phases
+    .flatMap((phase, i) => {
+      if (only && !only.includes(phase.id)) return [];
+      const day = pack.phaseDays[i];
+      const en = narrativeIn(pack, 'en').phases[phase.id];
+      const ko = narrativeIn(pack, 'ko').phases[phase.id];
+      const date = formatDate('en', day);
+      return (
+        `<figure class="ns-phase"><figcaption><strong>${escapeHtml(date)}: ${escapeHtml(en.name)}</strong> ` +
+        `<span lang="ko">(${escapeHtml(formatDate('ko', day))}: ${escapeHtml(ko.name)})</span></figcaption>` +
+        `<img src="${src(phase.id)}" width="${width}" height="${Math.round(height)}" alt="${escapeHtml(`Front line on ${date}`)}">` +
+        `<p>${escapeHtml(en.summary)}</p><p lang="ko">${escapeHtml(ko.summary)}</p></figure>`
+      );
+    })
+    .join('');
+}
+
+const INTRO_EN = 'This interactive map needs JavaScript.';
+const INTRO_KO = '이 지도는 자바스크립트가 필요합니다.';
+
+/**
+ * The <noscript> content: one figure per phase (or per phase in `only`) with the date, name and
+ * summary in English and Korean. The pictures are separate files, so a browser with JavaScript
+ * (which never renders <noscript>) never downloads them.
+ */
+export function noscriptHtml(pack: Pack, width = 480, only?: readonly string[]): string {
   return (
-    `<div class="ns"><p>This interactive map needs JavaScript. Below: the front at the start of each phase (shaded: PVA/KPA side; dashed or dotted: approximate). ` +
-    `<span lang="ko">이 지도는 자바스크립트가 필요합니다. 아래는 단계별 첫날의 전선입니다.</span></p>${figures.join('')}</div>`
+    `<div class="ns"><p>${INTRO_EN} Below: the front at the start of each phase (shaded: PVA/KPA side; dashed or dotted: approximate). ` +
+    `<span lang="ko">${INTRO_KO} 아래는 단계별 첫날의 전선입니다.</span></p>${figuresHtml(pack, width, (id) => `./${pictureFile(id)}`, only)}</div>`
   );
+}
+
+/** Where the page of the phases without JavaScript is published, relative to the pages. */
+export const NOSCRIPT_PAGE = 'noscript/index.html';
+
+/**
+ * The short <noscript> content of the embed (its first-view bytes are budgeted): a bilingual
+ * line and a link, in the same frame, to the page of the phases (see noscriptPage).
+ */
+export function noscriptLinkHtml(): string {
+  return (
+    `<div class="ns"><p>${INTRO_EN} <span lang="ko">${INTRO_KO}</span></p>` +
+    `<p><a class="ns-link" href="./${NOSCRIPT_PAGE}">The front, phase by phase <span lang="ko">(단계별 전선)</span></a></p></div>`
+  );
+}
+
+/** The stylesheet of the page of the phases (no inline styles under the CSP). */
+const PAGE_CSS = `body{margin:0;font-family:system-ui,sans-serif;line-height:1.45;color:#1b1f24;background:#fff}
+h1{font-size:1.4rem;margin:0}
+a{color:#0b57a4}
+.ns{padding:1rem;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));max-width:1200px;margin:0 auto}
+.ns>h1,.ns>p{grid-column:1/-1;margin:0}
+.ns-phase{margin:0}
+.ns-phase p{margin:.3rem 0;font-size:.9rem}
+.ns-phase img{display:block;width:100%;height:auto}
+@media (prefers-color-scheme:dark){body{color:#e6e8eb;background:#15181c}a{color:#8cc4ff}}
+`;
+
+/**
+ * The page of the phases for readers without JavaScript: every phase's picture, date, name and
+ * summary in English and Korean, under the pages' Content-Security-Policy (no script, no inline style).
+ */
+export function noscriptPage(pack: Pack, csp: string, width = 480): string {
+  return (
+    `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="UTF-8">\n<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<link rel="icon" href="data:,">\n` +
+    `<title>Korea, January 1951 – the front, phase by phase (한국, 1951년 1월 – 단계별 전선)</title>\n<link rel="stylesheet" href="./noscript.css">\n</head>\n` +
+    `<body>\n<main class="ns"><h1>Korea, January 1951: the front, phase by phase <span lang="ko">(한국, 1951년 1월: 단계별 전선)</span></h1>` +
+    `<p>${INTRO_EN} Below: the front at the start of each phase (shaded: PVA/KPA side; dashed or dotted: approximate). ` +
+    `<span lang="ko">${INTRO_KO} 아래는 단계별 첫날의 전선입니다.</span></p>${figuresHtml(pack, width, (id) => `./${id}.svg`)}</main>\n</body>\n</html>\n`
+  );
+}
+
+/** Every file of the no-JavaScript fallback beside the pages: the pictures, and the page of the phases with its stylesheet. */
+export function noscriptFiles(pack: Pack, csp: string, width = 480): Record<string, string> {
+  return { ...noscriptPictures(pack, width), [NOSCRIPT_PAGE]: noscriptPage(pack, csp, width), 'noscript/noscript.css': PAGE_CSS };
 }
