@@ -260,6 +260,16 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   });
   // The canvas is a tab stop (MapLibre's keyboard pan and zoom): say what it shows and which keys it takes.
   if (options.describedBy) map.getCanvas().setAttribute('aria-describedby', options.describedBy);
+  /** The map's labels in `next` (the style was built in the language the map was created in). */
+  const labelIn = (next: Lang) => {
+    map.setLayoutProperty('place-labels', 'text-field', labelField(next));
+    map.setLayoutProperty('place-labels-clear', 'text-field', labelField(next));
+    map.setLayoutProperty('river-labels', 'text-field', labelField(next));
+    map.setLayoutProperty('parallel-label', 'text-field', labelField(next));
+    map.setLayoutProperty('ref-line-labels', 'text-field', labelField(next));
+    map.setLayoutProperty('arrow-labels', 'text-field', arrowLabelField(next));
+    map.setLayoutProperty('units', 'text-field', unitLabelField(next));
+  };
   /**
    * MapLibre sets its own strings at construction (from `locale`) and has no public way to
    * change them, so a language change relabels the zoom buttons and canvas in the DOM.
@@ -640,6 +650,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     // Under the unit labels, as a symbol layer draws icons under its text.
     map.addLayer(unitsLayer, 'units');
     loaded = true;
+    // A language set before the data was in (a lesson's, read after the map was created).
+    labelIn(lang);
     if (compare) drawCompare();
     flush();
     // The map is ready once the symbols are in (or failed: units then stay hidden).
@@ -776,13 +788,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       lang = next;
       relabel();
       if (!loaded || lost) return;
-      map.setLayoutProperty('place-labels', 'text-field', labelField(lang));
-      map.setLayoutProperty('place-labels-clear', 'text-field', labelField(lang));
-      map.setLayoutProperty('river-labels', 'text-field', labelField(lang));
-      map.setLayoutProperty('parallel-label', 'text-field', labelField(lang));
-      map.setLayoutProperty('ref-line-labels', 'text-field', labelField(lang));
-      map.setLayoutProperty('arrow-labels', 'text-field', arrowLabelField(lang));
-      map.setLayoutProperty('units', 'text-field', unitLabelField(lang));
+      labelIn(lang);
     },
     setRefLines(ids) {
       refLines = ids;

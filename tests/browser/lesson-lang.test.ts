@@ -27,6 +27,11 @@ async function shown(page: Page) {
     start: await page.getByRole('button', { name: /^(수업 시작|Start the lesson)$/ }).textContent(),
     slider: (await page.getByRole('slider').first().getAttribute('aria-valuetext')) ?? '',
     narrative: (await page.locator('.narrative').first().textContent()) ?? '',
+    /** The field the map's place names are drawn from. */
+    mapLabels: await page.evaluate(() => {
+      const el = document.querySelector('.map') as unknown as { testMap?: { getLayoutProperty(layer: string, name: string): unknown } };
+      return JSON.stringify(el.testMap?.getLayoutProperty('place-labels', 'text-field') ?? null);
+    }),
   };
 }
 
@@ -44,6 +49,7 @@ describe('a lesson link without lang=', () => {
       const ko = await shown(page);
       expect(ko.start).toBe('수업 시작');
       expect(ko.narrative).toContain('서울 교두보');
+      expect(ko.mapLabels).toContain('name_ko');
       expect(await page.locator('.lesson').textContent()).toContain('서울 함락');
       // The app's address bar now says the language it opened in (a reload opens the same).
       if (file === 'index.html') expect(new URL(page.url()).searchParams.get('lang')).toBe('ko');
@@ -60,6 +66,7 @@ describe('a lesson link without lang=', () => {
       const en = await shown(page);
       expect(en.lang).toBe('en');
       expect(en.narrative).toContain('Seoul bridgehead');
+      expect(en.mapLabels).toContain('name_en');
       expect(en.narrative).not.toContain('서울 교두보');
       expect(en.start).toBe('Start the lesson');
       await w.context.close();
