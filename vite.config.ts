@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { geoData } from './src/build/geo-data-plugin.ts';
 import { hostScriptDev } from './src/build/host-script-plugin.ts';
@@ -8,6 +9,7 @@ import { appManifestPlugin } from './src/build/app-manifest-plugin.ts';
 import { preloadMapPlugin } from './src/build/preload-map-plugin.ts';
 import { SW_FILE, workboxOptions } from './src/build/offline.ts';
 import { CSP } from './src/build/csp.ts';
+import { isEmbedOnly } from './src/build/build-site.ts';
 
 export default defineConfig({
   // Relative asset paths: the build works from any static host or sub-folder.
@@ -21,7 +23,11 @@ export default defineConfig({
     preloadMapPlugin(),
     // Offline after one visit: a service worker precaches this build (see src/build/offline.ts);
     // the app registers it itself (src/lib/offline.ts), the manifests come from appManifestPlugin.
-    VitePWA({ registerType: 'prompt', injectRegister: false, manifest: false, filename: SW_FILE, workbox: workboxOptions }),
+    // Built in two parts (src/build/build-site.ts): the worker only in the second, which runs after
+    // the embed's files are written, so it precaches both; the embed's build writes none.
+    ...VitePWA({ registerType: 'prompt', injectRegister: false, manifest: false, filename: SW_FILE, workbox: workboxOptions }).map(
+      (p): Plugin => ({ ...p, apply: (config, env) => !(env.command === 'build' && isEmbedOnly(config)) && (typeof p.apply === 'function' ? p.apply(config, env) : p.apply === undefined || p.apply === env.command) }),
+    ),
     {
       name: 'csp-meta',
       apply: 'build',
@@ -37,22 +43,9 @@ export default defineConfig({
     // skips the preload): no polyfill script on every page.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1400,
+    // The pages (rollupOptions.input) are given per part by src/build/build-site.ts: build with
+    // `npm run build`, not `vite build`.
     rollupOptions: {
-      input: {
-        main: 'index.html',
-        embed: 'embed.html',
-        print: 'print.html',
-        // The SCORM 1.2 SCO's launch page (see npm run package): the embed framed for an LMS.
-        scorm: 'scorm.html',
-        lessonBuilder: 'lesson-builder.html',
-        host: 'src/host/embed-host.ts',
-        lesson: 'examples/lesson.html',
-        // The bare-MapLibre baseline pages exist only in benchmark builds: the basemap alone,
-        // and the opening view's content as plain style layers (bench/content-data.ts writes its data first).
-        ...(process.env.BENCH ? { baseline: 'bench/baseline.html', content: 'bench/content.html' } : {}),
-        // A page that mounts and unmounts the map exists only in the browser tests' build.
-        ...(process.env.TEST_PAGES ? { mount: 'tests/browser/mount.html', frontCompare: 'tests/browser/front-compare.html' } : {}),
-      },
       output: {
         // MapLibre in a chunk of its own: cached across releases of our code, measured apart.
         codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }, { name: 'shell', test: /node_modules[\\/](svelte|@turf[\\/](helpers|invariant|distance)|topojson-client)[\\/]|src[\\/](lib[\\/](dates|types|i18n)|map[\\/]colors)\.ts/ }] },

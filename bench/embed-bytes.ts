@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildSite } from '../src/build/build-site.ts';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from '../tests/browser/chromium.ts';
 import { writeContentData } from './content-data.ts';
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
     // The benchmark build has the content baseline's page too, which needs its data written first.
     await writeContentData();
-    await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true, ...(modules ? { sourcemap: 'hidden' } : {}) } });
+    await buildSite({ logLevel: 'error', outDir: OUT_DIR, ...(modules ? { sourcemap: 'hidden' as const } : {}) });
   }
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir: OUT_DIR }, logLevel: 'error' });
   const address = server.httpServer.address();

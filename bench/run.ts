@@ -26,7 +26,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildSite } from '../src/build/build-site.ts';
 import type { Browser, Page } from 'playwright-core';
 import { loadPack } from '../src/lib/campaign.ts';
 import { fsJsonReader } from '../src/lib/fs-json.ts';
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
   await writeContentData();
-  await build({ logLevel: 'error' });
+  await buildSite({ logLevel: 'error' });
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadavg } from 'node:os';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildSite } from '../src/build/build-site.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from '../tests/browser/chromium.ts';
 import { writeContentData } from './content-data.ts';
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
   process.env.BENCH = '1';
   process.env.VITE_BENCH = '1';
   if (!args.includes('--no-build')) await writeContentData();
-  if (!args.includes('--no-build')) await build({ logLevel: 'error', build: { outDir: dirs[0], emptyOutDir: true } });
+  if (!args.includes('--no-build')) await buildSite({ logLevel: 'error', outDir: dirs[0] });
   const servers = await Promise.all(dirs.map((outDir) => preview({ preview: { host: '127.0.0.1', port: 0 }, build: { outDir }, logLevel: 'error' })));
   const bases = servers.map((s) => {
     const address = s.httpServer.address();

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { build } from 'vite';
+import { buildSite } from '../build/build-site.ts';
 import { writePackages } from '../build/packages/package.ts';
 import type { BuildInfo } from '../build/packages/manifests.ts';
 import { isLang } from '../lib/i18n.ts';
@@ -63,7 +63,7 @@ const commit = git(['rev-parse', '--short=12', 'HEAD']) ?? 'unknown';
 const dirty = git(['status', '--porcelain']) ? '+changes' : '';
 const info: BuildInfo = { name: pkg.name, version: pkg.version, commit: commit + dirty, builtAt: new Date().toISOString().slice(0, 16) + 'Z' };
 
-await build({ logLevel: 'warn' });
+await buildSite({ logLevel: 'warn' });
 const out = await writePackages({ dist: 'dist', out: 'packages', build: info, hostedUrl: url, lang: lang as never, lesson });
 console.log(`SCORM 1.2:           ${out.scorm}${lesson ? `  (lesson: ${lesson.title}, ${lesson.stops} stops, ${lesson.questions} questions)` : ''}`);
 console.log(`Common Cartridge 1.3: ${out.cartridge}${url ? '' : '  (no web link: pass --url https://your-host/path/ or set "homepage" in package.json)'}`);

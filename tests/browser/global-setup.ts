@@ -2,7 +2,8 @@
  * Builds the production bundle once, serves dist/ on 127.0.0.1 and starts one Chromium that
  * every browser test file connects to (shared-browser.ts).
  */
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
+import { buildSite } from '../../src/build/build-site.ts';
 import type { TestProject } from 'vitest/node';
 import type { BrowserServer } from 'playwright-core';
 import { launchServer } from './chromium.ts';
@@ -14,7 +15,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.TEST_PAGES = '1';
   // Test hooks in the map (campaign-map.ts): Vite reads VITE_* from the environment.
   process.env.VITE_TEST_HOOKS = '1';
-  await build({ logLevel: 'warn' });
+  await buildSite({ logLevel: 'warn' });
   server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

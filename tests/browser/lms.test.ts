@@ -367,6 +367,10 @@ describe('offline after one visit', () => {
     await w.page.locator('.forces > summary').click();
     await w.page.locator('.forces li button').first().click();
     await expect.poll(() => w.page.locator('.forces .card p').last().textContent()).toMatch(/\w{4,}/);
+    // The embed is built on its own (src/build/build-site.ts): the worker precaches its files too.
+    await w.page.goto(`${base}embed.html?date=1951-01-15&narrative=open`);
+    await waitForMap(w.page, 90_000);
+    await expect.poll(() => w.page.locator('.narrative .cite a').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });

@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildSite } from '../../src/build/build-site.ts';
 import { launch, openPage, waitForMap } from './chromium.ts';
 
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const scheme = flag('--scheme', 'light') === 'dark' ? 'dark' : 'light';
 const dates = args.length ? args : ['1950-12-31', '1951-01-04', '1951-01-12', '1951-01-15', '1951-01-27'];
 
 mkdirSync(out, { recursive: true });
-await build({ logLevel: 'warn' });
+await buildSite({ logLevel: 'warn' });
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('no port');
