@@ -62,7 +62,7 @@ export class CampaignLoader {
    */
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
-    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative' | 'basemap'> = {},
+    private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative' | 'basemap' | 'manifestCheck'> = {},
   ) {}
 
   /**

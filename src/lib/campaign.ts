@@ -112,6 +112,13 @@ export interface LoadOptions {
   /** Called with the manifest once it is read and valid, before the other files load (a page starts its map then). */
   onManifest?: (manifest: Manifest) => void;
   /**
+   * The manifest's check, for a page that has it in its first script (the app): the manifest is
+   * then checked and given to onManifest without waiting for the check's chunk, so what the page
+   * draws from the manifest (the app's header tools) is there at its first paint, with no layout
+   * shift when the chunk comes after it. Without it the check is loaded as a chunk of its own.
+   */
+  manifestCheck?: (typeof import('./validate-manifest.ts'))['validateManifest'];
+  /**
    * When the files are checked (default 'now'; the manifest always is, before anything else).
    * With 'later' the pack is built from the files as read and returned unchecked, and
    * checkLater(pack) runs every check (schema and geometry): the embed does so once its first
@@ -192,7 +199,7 @@ export async function checkManifest(path: string, data: unknown): Promise<void> 
 export async function loadPack(manifestPath: string, read: JsonReader, options: LoadOptions = {}): Promise<Pack> {
   const later = options.checks === 'later';
   // The checks' code is loaded beside the manifest and the data files, not after them.
-  const manifestCheck = later ? undefined : import('./validate-manifest.ts');
+  const manifestCheck = later ? undefined : options.manifestCheck ? { validateManifest: options.manifestCheck } : import('./validate-manifest.ts');
   const checks = later ? undefined : Promise.all([import('./pack-checks.ts'), loadGeometryChecks()]);
   // Not left unhandled if the manifest fails first: the data's problems are what is reported.
   checks?.catch(() => undefined);

@@ -166,6 +166,24 @@ describe('the poster', () => {
     await w.context.close();
   });
 
+  it("keeps the app's header still when the manifest check's code comes late: its tools come with the manifest", async () => {
+    // The tools (Present, Share, …) are drawn from the manifest on; were the manifest checked by a
+    // chunk fetched after the first paint, they would appear later and push the header (CI saw a
+    // 0.023 shift now and then). Held back 1.5 s, that chunk must not matter.
+    const w = await openPage(browser);
+    await w.page.addInitScript(SHIFT_PROBE);
+    await w.page.route(/\/assets\/validate-manifest-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await w.page.goto(`${base}?date=1951-01-25`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 45_000 });
+    await w.page.waitForTimeout(300);
+    expect(await shifts(w.page)).toEqual([]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   it('in the embed: before MapLibre, for the linked date; then no layout shift, at a phone width, in Korean', async () => {
     const held = await withoutMapLibre('embed.html?date=1951-01-25');
     expect(await held.page.locator('.poster').getAttribute('data-date')).toBe('1951-01-25');
