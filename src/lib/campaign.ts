@@ -11,7 +11,7 @@ import { prepareFronts, type PreparedFront } from './morph.ts';
 import { noZones, prepareZones, type PreparedZones, type ZonesFile } from './zones.ts';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { BASEMAP_LAYERS, formatProblem, validateTopology, type Problem } from './validate-base.ts';
+import { BASEMAP_LAYERS, formatProblem, noMainland, validateTopology, type Problem } from './validate-base.ts';
 import type { GeometryChecks, PackContext } from './validate.ts';
 import type { PackFiles } from './pack-checks.ts';
 
@@ -421,7 +421,7 @@ async function readBasemap(
 export async function loadDetail(manifestPath: string, manifest: Manifest, read: JsonReader): Promise<Basemap> {
   const basemap = await readBasemap(manifest.files.basemap, (rel) => joinPath(manifestPath, rel), read);
   const mainland = firstPolygon(basemap.layers.mainland);
-  const problems = [...basemap.problems, ...(mainland || basemap.problems.length ? [] : [{ file: basemap.mainlandFile, message: 'must hold a Polygon feature (the mainland)' }])];
+  const problems = [...basemap.problems, ...(mainland || basemap.problems.length ? [] : [noMainland(basemap.mainlandFile)])];
   if (problems.length || !mainland) throw new PackError(problems);
   const { land, rivers, parallel } = basemap.layers as Record<(typeof BASEMAP_LAYERS)[number], FeatureCollection>;
   return { mainland, land, rivers, parallel };

@@ -11,6 +11,7 @@ import {
 } from './validate.ts';
 import { validateZones } from './validate-zones.ts';
 import { validateManifest } from './validate-manifest.ts';
+import { noMainland } from './validate-base.ts';
 
 /** A pack's files as read (parsed JSON, not yet checked), with what the checks need to name them. */
 export interface PackFiles {
@@ -63,6 +64,6 @@ export function packProblems(f: PackFiles, geometry: GeometryChecks | undefined)
     ...f.notes.flatMap((n) => validateUnitNotes(n.file, n.data, n.lang, f.ctx.unitIds!)),
     ...f.glossaries.flatMap((g) => validateGlossary(g.file, g.data, g.lang)),
   ];
-  if (f.noMainland) all.push({ file: f.mainlandFile, message: 'must hold a Polygon feature (the mainland)' });
+  if (f.noMainland) all.push(noMainland(f.mainlandFile));
   return all;
 }

@@ -35,6 +35,9 @@ export function isPosition(p: Json): p is Position {
 /** The basemap's layers, as TopoJSON object names or GeoJSON file keys. */
 export const BASEMAP_LAYERS = ['mainland', 'land', 'rivers', 'parallel'] as const;
 
+/** A basemap that decoded but holds no mainland polygon: the same problem wherever it is found. */
+export const noMainland = (file: string): Problem => ({ file, message: 'must hold a Polygon feature (the mainland)' });
+
 /** Checks the shape of a TopoJSON file before it is decoded: it must hold the objects `layers`. */
 export function validateTopology(file: string, data: Json, layers: readonly string[] = BASEMAP_LAYERS): Problem[] {
   const r = new Report(file);
