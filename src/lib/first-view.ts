@@ -1,0 +1,160 @@
+/**
+ * The first-view file (`first-view.json`, written by the build beside each manifest): exactly
+ * what a page's default opening view draws at the pack's opening moment (the manifest's
+ * `start`, the slider's first step), so the embed draws its first view from one small file and
+ * loads the full data files once that view is complete.
+ *
+ * It is a derived copy for drawing only: the keyframes that bracket the opening moment (fronts,
+ * forward lines, unit positions, arrows and infiltration areas shown then), the units and symbols
+ * those positions use and every place, each trimmed to the fields the map draws. No `sources` and
+ * no notes: every citation stays in the full files (geo/), which the page loads before it shows
+ * any (the narrative, the place answer, the description).
+ *
+ * Build and tests only; the pages read the file with first-view-read.ts.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Manifest, Unit, UnitPositionProps } from './types.ts';
+import { dayOf, momentOf, periodEnd, periodStart } from './dates.ts';
+import { fadeOpacity } from './forces.ts';
+import type { FirstViewFile } from './first-view-read.ts';
+import { viewAt, type CampaignView } from './view.ts';
+import type { Pack } from './campaign.ts';
+
+/** The data files a first view replaces: the pack's files as read (published JSON), by manifest-relative path. */
+export interface FullFiles {
+  fronts: FeatureCollection;
+  places: FeatureCollection;
+  units?: Record<string, Unit>;
+  positions?: FeatureCollection;
+  arrows?: FeatureCollection;
+  zones?: FeatureCollection;
+  /** Pre-rendered unit symbols by unit id (unit-symbols.json). */
+  symbols?: Record<string, unknown>;
+}
+
+type Props = Record<string, unknown>;
+
+/** Only the listed properties of a feature (in that order), the rest dropped. */
+function only(f: Feature, keys: readonly string[]): Feature {
+  const p = (f.properties ?? {}) as Props;
+  return { type: 'Feature', properties: Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]])), geometry: f.geometry };
+}
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** What the map draws of each kind of feature (lib/forces.ts, zones.ts, morph.ts, map/style.ts). */
+const FRONT_KEYS = ['id', 'date', 'phase', 'certainty', 'segmentCertainty'] as const;
+const PLACE_KEYS = ['id', 'name_en', 'name_ko', 'rank', 'kind'] as const;
+const POSITION_KEYS = ['id', 'unit', 'from', 'to', 'certainty'] as const;
+const ARROW_KEYS = ['id', 'side', 'kind', 'from', 'to', 'label_en', 'label_ko', 'certainty'] as const;
+const FORWARD_KEYS = ['id', 'kind', 'date', 'certainty', 'segmentCertainty'] as const;
+const INFILTRATION_KEYS = ['id', 'kind', 'from', 'to', 'name_en', 'name_ko', 'certainty'] as const;
+const UNIT_KEYS = ['id', 'name_en', 'name_ko', 'side'] as const;
+
+/** The opening moment of a pack's default view: the manifest's start (the slider's first step). */
+export const openingDay = (m: Manifest): number => dayOf(m.start);
+
+/**
+ * The front keyframes drawn at `day`, as frontAt finds them: the last at or before it (or the
+ * first), and the next one when `day` lies between the two.
+ */
+function frontsAt(fronts: readonly Feature[], day: number): Feature[] {
+  const dated = fronts.map((f) => ({ f, day: momentOf((f.properties as Props).date as string) })).sort((a, b) => a.day - b.day);
+  let i = 0;
+  while (i + 1 < dated.length && dated[i + 1].day <= day) i++;
+  const keep = [dated[i]];
+  if (dated[i + 1] && day > dated[i].day) keep.push(dated[i + 1]);
+  return keep.map((d) => d.f);
+}
+
+/**
+ * The positions of each unit drawn at `day`, as unitsAt finds them: the stop it is at, or the
+ * two stops it moves between.
+ */
+function positionsAt(positions: readonly Feature[], day: number): Feature[] {
+  const byUnit = new Map<string, { f: Feature; from: number; to: number }[]>();
+  for (const f of positions) {
+    const p = f.properties as unknown as UnitPositionProps;
+    const stops = byUnit.get(p.unit) ?? [];
+    stops.push({ f, from: periodStart(p.from), to: periodEnd(p.to) });
+    byUnit.set(p.unit, stops);
+  }
+  const keep = new Set<Feature>();
+  for (const s of byUnit.values()) {
+    s.sort((a, b) => a.from - b.from);
+    if (day <= s[0].from || day > s[s.length - 1].to) continue;
+    for (let i = 0; i < s.length; i++) {
+      if (day > s[i].from && day <= s[i].to) {
+        keep.add(s[i].f);
+        break;
+      }
+      if (i + 1 < s.length && day > s[i].to && day <= s[i + 1].from) {
+        keep.add(s[i].f).add(s[i + 1].f);
+        break;
+      }
+    }
+  }
+  return positions.filter((f) => keep.has(f));
+}
+
+/** Shown at `day` (faded in or out, not hidden), as arrowsAt and zonesAt decide. */
+const shownAt = (f: Feature, day: number): boolean => {
+  const p = f.properties as Props;
+  return fadeOpacity(periodStart(p.from as string), periodEnd(p.to as string), day) > 0;
+};
+
+/**
+ * The first-view file of a pack: what its default view draws at the opening moment, each
+ * file under its path relative to the manifest (as in `manifest.files`).
+ */
+export function firstViewOf(m: Manifest, files: FullFiles): FirstViewFile {
+  const day = openingDay(m);
+  const fronts = frontsAt(files.fronts.features, day);
+  const frontDates = new Set(fronts.map((f) => (f.properties as Props).date));
+  const positions = positionsAt(files.positions?.features ?? [], day);
+  const unitIds = new Set(positions.map((f) => (f.properties as Props).unit as string));
+  const out: Record<string, unknown> = {
+    [m.files.fronts]: collection(fronts.map((f) => only(f, FRONT_KEYS))),
+    [m.files.places]: collection(files.places.features.map((f) => only(f, PLACE_KEYS))),
+  };
+  if (m.files.units && files.units) {
+    const units = Object.values(files.units).filter((u) => unitIds.has(u.id));
+    out[m.files.units] = Object.fromEntries(units.map((u) => [u.id, Object.fromEntries(UNIT_KEYS.map((k) => [k, u[k]]))]));
+  }
+  if (m.files.unitPositions && files.positions) out[m.files.unitPositions] = collection(positions.map((f) => only(f, POSITION_KEYS)));
+  if (m.files.arrows && files.arrows) out[m.files.arrows] = collection(files.arrows.features.filter((f) => shownAt(f, day)).map((f) => only(f, ARROW_KEYS)));
+  if (m.files.zones && files.zones) {
+    out[m.files.zones] = collection(
+      files.zones.features.flatMap((f) => {
+        const p = f.properties as Props;
+        if (p.kind === 'forward') return frontDates.has(p.date) ? [only(f, FORWARD_KEYS)] : [];
+        return p.kind === 'infiltrated' && shownAt(f, day) ? [only(f, INFILTRATION_KEYS)] : [];
+      }),
+    );
+  }
+  if (files.symbols) out[SYMBOLS_FILE] = Object.fromEntries(Object.entries(files.symbols).filter(([id]) => unitIds.has(id)));
+  return { date: m.start, files: out };
+}
+
+/** File name of the pre-rendered symbols beside each manifest (src/build/geo-data-plugin.ts). */
+export const SYMBOLS_FILE = 'unit-symbols.json';
+
+/** A view with every source key emptied: what is drawn, without what it cites. */
+function drawn(view: CampaignView): unknown {
+  return JSON.parse(JSON.stringify(view, (k, v: unknown) => (k === 'sources' ? [] : k === 'next' ? undefined : v)));
+}
+
+/**
+ * What differs between the opening views of the full pack and of the pack built from its
+ * first-view file (none when the file draws the same picture), for the build and geo:check.
+ */
+export function firstViewProblems(full: Pack, first: Pack): string[] {
+  const day = openingDay(full.manifest);
+  const problems: string[] = [];
+  const [a, b] = [drawn(viewAt(full, day)), drawn(viewAt(first, day))] as Record<string, unknown>[];
+  for (const key of Object.keys(a)) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) problems.push(`the first view draws a different ${key} at ${full.manifest.start} than the full data`);
+  }
+  const [fa, fb] = [full.places.features.map((f) => f.properties.id).join(), first.places.features.map((f) => f.properties.id).join()];
+  if (fa !== fb) problems.push('the first view does not label the same places as the full data');
+  return problems;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadPack, type JsonReader, type Pack } from '../../src/lib/campaign.ts';
+import { fsJsonReader } from '../../src/lib/fs-json.ts';
+import { firstViewOf, firstViewProblems, openingDay } from '../../src/lib/first-view.ts';
+import { firstViewFiles, firstViewReader, FIRST_VIEW_FILE } from '../../src/lib/first-view-read.ts';
+import { firstViewJson } from '../../src/build/first-view-file.ts';
+import { viewAt } from '../../src/lib/view.ts';
+import { isoOf } from '../../src/lib/dates.ts';
+import type { Manifest } from '../../src/lib/types.ts';
+
+const MANIFEST = join('geo', 'korea-1951-01', 'manifest.json');
+const fileJson = await firstViewJson(MANIFEST);
+const full = await loadPack(MANIFEST, fsJsonReader);
+
+/** A reader over geo/ with the manifest's start set to `start`, and the first-view file `json`. */
+function readerWith(start: string, json?: string): JsonReader {
+  return async (path) => {
+    if (path === MANIFEST) return { ...((await fsJsonReader(path)) as Manifest), start };
+    if (path.endsWith(FIRST_VIEW_FILE)) return json === undefined ? fsJsonReader(path) : (JSON.parse(json) as unknown);
+    return fsJsonReader(path);
+  };
+}
+
+/** The full pack and the pack drawn from its first-view file, for a pack opening at `start`. */
+async function packsAt(start: string): Promise<{ full: Pack; first: Pack; used: boolean }> {
+  const read = readerWith(start);
+  const full = await loadPack(MANIFEST, read, { checks: 'later' });
+  const m = full.manifest;
+  const files = {
+    fronts: full.fronts, places: full.places, units: full.units,
+    positions: await read(join('geo', 'korea-1951-01', m.files.unitPositions!)),
+    arrows: await read(join('geo', 'korea-1951-01', m.files.arrows!)),
+    zones: await read(join('geo', 'korea-1951-01', m.files.zones!)),
+    symbols: Object.fromEntries(Object.keys(full.units).map((id) => [id, { svg: id }])),
+  } as Parameters<typeof firstViewOf>[1];
+  const json = JSON.stringify(firstViewOf(m, JSON.parse(JSON.stringify(files)) as typeof files));
+  const fv = firstViewReader(MANIFEST, m, readerWith(start, json));
+  const first = await loadPack(MANIFEST, fv.read, { sources: false, checks: 'later' });
+  return { full, first, used: await fv.used };
+}
+
+/** What a view draws, its citations left out (a first view cites nothing). */
+const drawn = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'sources' ? undefined : k === 'next' ? undefined : x))) as unknown;
+
+describe('the first-view file', () => {
+  it('draws the same opening view as the full data (fronts, territory, units, arrows, zones)', async () => {
+    const fv = firstViewReader(MANIFEST, full.manifest, readerWith(full.manifest.start, fileJson));
+    expect(await fv.used).toBe(true);
+    const first = await loadPack(MANIFEST, fv.read, { sources: false, checks: 'later' });
+    const day = openingDay(full.manifest);
+    expect(drawn(viewAt(first, day))).toEqual(drawn(viewAt(full, day)));
+    expect(firstViewProblems(full, first)).toEqual([]);
+    // Every place is labelled, with the names and kinds the map draws.
+    expect(first.places.features.map((f) => f.properties)).toEqual(
+      full.places.features.map(({ properties: p }) => ({ id: p.id, name_en: p.name_en, name_ko: p.name_ko, rank: p.rank, kind: p.kind, sources: [] })),
+    );
+  });
+
+  it('holds only the keyframes around the opening moment and what the map draws: no sources, no notes', () => {
+    const fv = JSON.parse(fileJson) as { date: string; files: Record<string, { features?: unknown[] }> };
+    expect(fv.date).toBe(full.manifest.start);
+    expect(fileJson).not.toMatch(/"sources"|"note"|"coordSrc"|"sidc"|"commander_en"/);
+    expect(fv.files['fronts.geojson'].features!.length).toBeLessThanOrEqual(2);
+    expect(fv.files['unit-positions.geojson'].features!.length).toBeLessThan(full.tracks.flatMap((t) => t.stops).length);
+    expect(Object.keys(fv.files['unit-symbols.json']).sort()).toEqual(Object.keys(fv.files['units.json']).sort());
+  });
+
+  // Any opening date, between keyframes too (fronts and forward lines interpolated, units moving, arrows fading).
+  it('draws the same view as the full data for a pack opening on any date of its range', async () => {
+    for (let d = full.startDay; d <= full.endDay; d++) {
+      const { full: a, first: b, used } = await packsAt(isoOf(d));
+      expect(used).toBe(true);
+      expect(drawn(viewAt(b, d)), isoOf(d)).toEqual(drawn(viewAt(a, d)));
+    }
+  }, 60_000);
+
+  it('is not used when it is for another date, lacks a file or is malformed: the full files are read', async () => {
+    const m = full.manifest;
+    const good = JSON.parse(fileJson) as { date: string; files: Record<string, unknown> };
+    expect(firstViewFiles(MANIFEST, m, good)).toBeDefined();
+    expect(firstViewFiles(MANIFEST, m, { ...good, date: '1951-01-04' })).toBeUndefined();
+    const { ['units.json']: _units, ...lacking } = good.files;
+    expect(firstViewFiles(MANIFEST, m, { ...good, files: lacking })).toBeUndefined();
+    expect(firstViewFiles(MANIFEST, m, { ...good, files: { ...good.files, 'fronts.geojson': { features: 3 } } })).toBeUndefined();
+    for (const bad of [null, 'x', [], { date: m.start }]) expect(firstViewFiles(MANIFEST, m, bad)).toBeUndefined();
+    // A file that cannot be read or parsed: the reader reads the full files.
+    const failing: JsonReader = (path) => (path.endsWith(FIRST_VIEW_FILE) ? Promise.reject(new Error('not valid JSON')) : fsJsonReader(path));
+    const fv = firstViewReader(MANIFEST, m, failing);
+    expect(await fv.used).toBe(false);
+    expect(await fv.read(join('geo', 'korea-1951-01', m.files.fronts))).toEqual(await fsJsonReader(join('geo', 'korea-1951-01', m.files.fronts)));
+  });
+});
