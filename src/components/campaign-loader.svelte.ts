@@ -3,9 +3,16 @@
  * print view: the pack and its symbols, or the error and (if they load) the texts alone, so
  * the narrative stays readable when the map data does not. Only the language shown is
  * loaded at first; another is fetched when the reader switches to it.
+ *
+ * A page whose opening view is the pack's default one may draw it from the first-view file
+ * (lib/first-view-read.ts: one small file in place of seven): the pack is then a first view,
+ * drawn at its opening moment only (shownDay), until the page's first view is complete and
+ * checkLater (or complete) loads the full files and swaps in the full pack.
  */
 import { checkLater, checkManifest, loadDetail, loadGlossary, loadNarrative, loadSurroundings, loadTexts, loadUnitNotes, narrativeIn, PackError, type Basemap, type JsonReader, type LoadOptions, type Pack, type PackTexts } from '../lib/campaign.ts';
 import { loadCampaign, loadErrorText } from '../lib/load-campaign.ts';
+import { firstViewReader } from '../lib/first-view-read.ts';
+import { dayOf } from '../lib/dates.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Glossary, Lang, Manifest, Narrative } from '../lib/types.ts';
 import type { SymbolImage } from '../map/campaign-map.ts';
@@ -63,7 +70,54 @@ export class CampaignLoader {
   constructor(
     private readonly source: () => { manifest: string; read: JsonReader },
     private readonly parts: Pick<LoadOptions, 'sources' | 'lines' | 'checks' | 'narrative' | 'basemap' | 'manifestCheck'> = {},
+    /** Whether the page opens on the pack's default view (asked once its manifest is in): the first-view file may draw it. */
+    private readonly opensAtDefault?: (manifest: Manifest) => boolean,
   ) {}
+
+  /** The opening moment while the pack is a first view (the full files not in yet), else undefined. */
+  #firstDay = $state<number>();
+  /** Loading the full files in place of a first view, once asked (see complete). */
+  #full: Promise<void> | undefined;
+  /** The first view's reader (its files read once: the full load reads the basemap and texts from it). */
+  #read: JsonReader | undefined;
+  #lang: Lang = 'en';
+  /** A new load makes the answers of earlier ones stale (a swap to the full pack does not). */
+  #token = {};
+
+  /** True while the pack is a first view: only its opening moment can be drawn, nothing cited. */
+  get partial(): boolean {
+    return this.#firstDay !== undefined;
+  }
+
+  /** The moment to draw for `day`: the opening moment while the pack is a first view (the date is kept and drawn once the full pack is in). */
+  shownDay(day: number): number {
+    return this.#firstDay ?? day;
+  }
+
+  /** Loads the full files in place of a first view (once), and swaps in the full pack; resolves at once for any other pack. */
+  complete(): Promise<void> {
+    if (this.#firstDay === undefined) return Promise.resolve();
+    return (this.#full ??= this.#loadFull(this.#token));
+  }
+
+  async #loadFull(token: object): Promise<void> {
+    try {
+      const loaded = await loadCampaign(this.source().manifest, this.#read ?? this.source().read, this.#options(this.#lang));
+      if (token !== this.#token) return;
+      this.#read = undefined;
+      this.symbols = loaded.symbols;
+      this.pack = loaded.pack;
+      this.#firstDay = undefined;
+      performance.mark('campaign:full-data');
+      if (this.parts.checks === 'later') this.#checkOnError();
+    } catch (e) {
+      if (token === this.#token) this.#refuse(e);
+    }
+  }
+
+  #options(lang: Lang): LoadOptions {
+    return { ...this.parts, langs: [lang], unitNotes: false, glossary: false, surroundings: false };
+  }
 
   /**
    * Loads (or retries) with the narrative in `lang`. `onManifest` runs when the manifest is in
@@ -73,19 +127,36 @@ export class CampaignLoader {
   async load(lang: Lang, onManifest: (manifest: Manifest) => void, onTexts?: (texts: PackTexts) => void): Promise<void> {
     this.error = undefined;
     this.texts = undefined;
+    const token = (this.#token = {});
+    this.#full = undefined;
+    this.#lang = lang;
     try {
-      const { manifest, read } = this.source();
-      const loaded = await loadCampaign(manifest, read, {
-        ...this.parts,
-        langs: [lang],
-        unitNotes: false,
-        glossary: false,
-        surroundings: false,
-        onManifest: (m) => {
-          onManifest(m);
-          this.manifest = m;
-        },
-      });
+      const { manifest, read: readFile } = this.source();
+      // Each file read once per load: the full files' load after a first view reuses the basemap and texts.
+      const cache = new Map<string, Promise<unknown>>();
+      const read: JsonReader = (path) => cache.get(path) ?? cache.set(path, readFile(path)).get(path)!;
+      let first: ReturnType<typeof firstViewReader> | undefined;
+      const options = this.#options(lang);
+      let loaded;
+      try {
+        loaded = await loadCampaign(manifest, (path) => (first ? first.read(path) : read(path)), {
+          ...options,
+          onManifest: (m) => {
+            onManifest(m);
+            this.manifest = m;
+            if (this.opensAtDefault?.(m)) first = firstViewReader(manifest, m, read);
+          },
+        });
+      } catch (e) {
+        // A first-view file that breaks the pack: the full files instead.
+        if (!(await first?.used)) throw e;
+        first = undefined;
+        loaded = await loadCampaign(manifest, read, options);
+      }
+      if (token !== this.#token) return;
+      const partial = first && (await first.used);
+      this.#firstDay = partial ? dayOf(loaded.pack.manifest.start) : undefined;
+      this.#read = partial ? read : undefined;
       performance.mark('campaign:data-loaded');
       this.symbols = loaded.symbols;
       this.narratives = { [lang]: narrativeIn(loaded.pack, lang) };
@@ -115,6 +186,8 @@ export class CampaignLoader {
    * fetched (offline, before the page was cached) only logs: the map stays.
    */
   async checkLater(): Promise<void> {
+    // A first view is checked as the full pack, once that is in.
+    await this.complete();
     const pack = this.pack;
     this.#stopCheckOnError?.();
     try {
@@ -155,6 +228,7 @@ export class CampaignLoader {
    * broken page.
    */
   async failedToShow(e: unknown): Promise<void> {
+    await this.complete();
     const pack = this.pack;
     this.#stopCheckOnError?.();
     // Before the pack is in, the map may already be drawing from the manifest (checked with the rest, later).
@@ -176,12 +250,12 @@ export class CampaignLoader {
    * had, or with the heads alone), or undefined when it is there.
    */
   async useLang(lang: Lang): Promise<string | undefined> {
-    const pack = this.pack;
+    const [pack, token] = [this.pack, this.#token];
     if (!pack || (this.narratives[lang] && !this.#headsOnly.has(lang))) return undefined;
     try {
       const { manifest, read } = this.source();
       const narrative = await loadNarrative(manifest, pack.manifest, lang, read, pack.sources);
-      if (this.pack !== pack) return undefined;
+      if (this.#token !== token) return undefined;
       this.#headsOnly.delete(lang);
       this.narratives = { ...this.narratives, [lang]: narrative };
       return undefined;
@@ -195,6 +269,8 @@ export class CampaignLoader {
    * (the card says so) and the next call tries again.
    */
   async useNotes(lang: Lang): Promise<void> {
+    // Checked against the units: the full pack's.
+    await this.complete();
     const pack = this.pack;
     const have = this.notes[lang];
     if (!pack || (have && 'notes' in have) || this.#notesLoading.has(lang)) return;
@@ -217,13 +293,13 @@ export class CampaignLoader {
    * text is whole without them) and is logged.
    */
   async useGlossary(lang: Lang): Promise<void> {
-    const pack = this.pack;
+    const [pack, token] = [this.pack, this.#token];
     if (!pack || this.#glossaryAsked.has(lang)) return;
     this.#glossaryAsked.add(lang);
     try {
       const { manifest, read } = this.source();
       const glossary = await loadGlossary(manifest, pack.manifest, lang, read);
-      if (glossary && this.pack === pack) this.glossaries = { ...this.glossaries, [lang]: glossary };
+      if (glossary && this.#token === token) this.glossaries = { ...this.glossaries, [lang]: glossary };
     } catch (e) {
       console.warn(`The glossary could not be loaded: ${loadErrorText(e)}`);
     }
@@ -268,15 +344,15 @@ export class CampaignLoader {
     if (!pack) return Promise.resolve();
     if (this.#surroundingsAsked && this.#surroundingsLoad) return this.#surroundingsLoad;
     this.#surroundingsAsked = true;
-    return (this.#surroundingsLoad = this.#loadSurroundings(pack));
+    return (this.#surroundingsLoad = this.#loadSurroundings(pack, this.#token));
   }
 
   /** Loads the surroundings of `pack` (see useSurroundings); resolves once they are in or have failed. */
-  async #loadSurroundings(pack: Pack): Promise<void> {
+  async #loadSurroundings(pack: Pack, token: object): Promise<void> {
     try {
       const { manifest, read } = this.source();
       const land = await loadSurroundings(manifest, pack.manifest, read);
-      if (this.pack === pack) this.surroundings = land;
+      if (this.#token === token) this.surroundings = land;
     } catch (e) {
       console.warn(`The land around the campaign was not drawn: ${loadErrorText(e)}`);
     }

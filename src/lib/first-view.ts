@@ -131,7 +131,12 @@ export function firstViewOf(m: Manifest, files: FullFiles): FirstViewFile {
       }),
     );
   }
-  if (files.symbols) out[SYMBOLS_FILE] = Object.fromEntries(Object.entries(files.symbols).filter(([id]) => unitIds.has(id)));
+  if (files.symbols) {
+    // And the widest symbol: it sets how far the map moves a city's name clear of the symbols (map/campaign-map.ts).
+    const right = (s: unknown) => { const x = s as { width?: number; anchor?: { x?: number } }; return (x.width ?? 0) - (x.anchor?.x ?? 0); };
+    const widest = Object.entries(files.symbols).reduce<[string, unknown] | undefined>((w, e) => (!w || right(e[1]) > right(w[1]) ? e : w), undefined);
+    out[SYMBOLS_FILE] = Object.fromEntries(Object.entries(files.symbols).filter(([id]) => unitIds.has(id) || id === widest?.[0]));
+  }
   return { date: m.start, files: out };
 }
 

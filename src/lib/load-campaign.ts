@@ -12,11 +12,16 @@ export interface Loaded {
 
 /** Loads the pack at `manifest`. Symbols are optional: without them units stay hidden. */
 export async function loadCampaign(manifest: string, read: JsonReader, options: LoadOptions = {}): Promise<Loaded> {
-  const [pack, symbols] = await Promise.all([
-    loadPack(manifest, read, options),
-    read(joinPath(manifest, 'unit-symbols.json')).catch(() => ({})),
-  ]);
-  return { pack, symbols: symbols as Record<string, SymbolImage> };
+  // Asked for once the manifest is in, beside the data files (a first view answers for it too: see first-view-read.ts).
+  let symbols: Promise<unknown> = Promise.resolve({});
+  const pack = await loadPack(manifest, read, {
+    ...options,
+    onManifest: (m) => {
+      options.onManifest?.(m);
+      symbols = read(joinPath(manifest, 'unit-symbols.json')).catch(() => ({}));
+    },
+  });
+  return { pack, symbols: (await symbols) as Record<string, SymbolImage> };
 }
 
 /** A load error as text for the error panel. */

@@ -9,7 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Point, Position } from 'geojson';
 import { withLand, type Basemap, type Pack } from '../lib/campaign.ts';
 import { basemapLevel, shouldLoadDetail } from '../lib/basemap-level.ts';
-import { certaintyRuns, type CampaignView } from '../lib/view.ts';
+import { certaintyRuns, viewAt, type CampaignView } from '../lib/view.ts';
 import type { Lang } from '../lib/types.ts';
 import { seaMask } from '../lib/territory.ts';
 import { arrowFeatures, spanAt, unitSpans, unitStopLabels, type UnitSpan } from '../lib/forces.ts';
@@ -516,7 +516,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
    * layers, arrow fades and unit labels feature state.
    */
   const flush = () => {
-    if (!pending || !loaded || lost || inFlight) return;
+    if (!pending || !loaded || lost || inFlight || swapping) return;
     const v = pending;
     pending = undefined;
     const dateChanged = current?.iso !== v.iso;
@@ -758,13 +758,52 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   canvas.addEventListener('webglcontextlost', onLost);
   canvas.addEventListener('webglcontextrestored', onRestored);
 
+  /**
+   * Puts pack `p` in place of the one drawn (the embed's first view gives way to the full data):
+   * the same picture at the moment shown, so the swap happens in one go once the symbols are
+   * decoded, views held until then (a view of the new pack cannot be drawn with the old buffers).
+   */
+  const swapPack = async (p: Pack, images: Promise<[string, ImageData][]>) => {
+    swapping = true;
+    const decoded = await images;
+    swapping = false;
+    if (removed || pack !== p) return;
+    for (const [id, data] of decoded) symbolSize.set(id, [data.width / SYMBOL_RATIO, data.height / SYMBOL_RATIO]);
+    setData(map, 'places', p.places as FeatureCollection);
+    setData(map, 'ref-lines', refLineData(p, refLines));
+    setData(map, 'arrows', arrowFeatures(p.arrows));
+    arrowShown = [];
+    spans = unitSpans(p.tracks);
+    setData(map, 'units', unitStopLabels(p.tracks, spans));
+    labelShown = [];
+    pairs = morphPairs(p.prepared);
+    forwardPairs = morphPairs(p.zones.forward);
+    areaIds = p.zones.infiltrations.map((a) => a.props.id);
+    for (const id of [FRONT_LAYER_ID, UNITS_LAYER_ID]) if (map.getLayer(id)) map.removeLayer(id);
+    frontLayer = createFrontLayer(pairs, p.manifest.northClosure, { forward: forwardPairs, areas: p.zones.infiltrations.map((a) => a.ring) });
+    unitsLayer = createUnitsLayer(spans);
+    unitsLayer.setImages(decoded, SYMBOL_RATIO);
+    if (!lost) {
+      map.addLayer(frontLayer, 'mask');
+      map.addLayer(unitsLayer, 'units');
+    }
+    if (compare) drawCompare();
+    // The view asked for meanwhile (the page's view of the new pack), or the moment shown, drawn with the new buffers.
+    pending ??= current && viewAt(p, current.day);
+    flush();
+    performance.mark('campaign:pack-swapped');
+  };
+  let swapping = false;
+
   return {
     setPack(p, symbols) {
-      if (pack) return;
+      if (pack === p) return;
+      const first = !pack;
       pack = p;
       for (const [id, sym] of Object.entries(symbols)) symbolExtent.set(id, [sym.anchor.x, sym.anchor.y, sym.width - sym.anchor.x, sym.height - sym.anchor.y]);
       symbolImages = decodeSymbols(symbols).catch(() => []);
-      start();
+      if (first || !loaded) start();
+      else void swapPack(p, symbolImages);
     },
     setSurroundings(land) {
       if (surroundings === land) return;
