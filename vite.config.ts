@@ -10,6 +10,7 @@ import { preloadMapPlugin } from './src/build/preload-map-plugin.ts';
 import { SW_FILE, workboxOptions } from './src/build/offline.ts';
 import { CSP } from './src/build/csp.ts';
 import { isEmbedOnly } from './src/build/build-site.ts';
+import { embedChunkPlugin } from './src/build/embed-chunk-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the build works from any static host or sub-folder.
@@ -21,6 +22,8 @@ export default defineConfig({
     subsetFonts(),
     appManifestPlugin(),
     preloadMapPlugin(),
+    // The embed's build: its first script in one file (with the libraries that script runs).
+    embedChunkPlugin({ isEmbedOnly, libraries: /node_modules[\\/](svelte|@turf[\\/](helpers|invariant|distance|bearing|destination)|topojson-client)[\\/]/ }),
     // Offline after one visit: a service worker precaches this build (see src/build/offline.ts);
     // the app registers it itself (src/lib/offline.ts), the manifests come from appManifestPlugin.
     // Built in two parts (src/build/build-site.ts): the worker only in the second, which runs after

@@ -3,8 +3,9 @@
  * packages, the screenshots): two Vite builds into one folder, both with vite.config.ts.
  *
  * 1. The embed page alone: its first view shares no chunk with the app's other pages, so it
- *    loads three scripts and one style sheet of its own instead of ten and four, and no other
- *    page's code (README Performance, (d)).
+ *    loads two scripts (its own in one file, see embed-chunk-plugin.ts, and the map's) and one
+ *    style sheet of its own instead of ten and four, and no other page's code (README
+ *    Performance, (d)).
  * 2. Every other page and the host script, into the same folder without emptying it. The
  *    service worker is generated only here (see `isEmbedOnly`), after the embed's files are on
  *    disk, so its precache lists both builds' files.
