@@ -1,0 +1,95 @@
+/**
+ * What a frame of playback costs the page, counted (not timed): figure (b) of issue 14 compares
+ * playback with the same page forced to repaint, so every frame of playback should do little
+ * beyond drawing the map. Counted over a day and a half of Slow playback in the app: calls to
+ * history.replaceState (each costs the browser process 10–20 ms of CPU: the address bar waits
+ * until playback stops), messages to MapLibre's workers, and the DOM nodes changed in most
+ * frames (only the date shown, the slider's value text, the map's name and drawn-day mark, and
+ * the ground chart's cursor may be).
+ */
+import { describe, expect, inject, it, vi } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser } from './shared-browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+vi.setConfig({ testTimeout: 180_000 });
+
+/**
+ * Counts replaceState calls, worker messages and, per animation frame, the DOM nodes changed
+ * (named by tag, id or first class, and attribute), from the start.
+ */
+const PROBE = `
+  window.work = { replaceState: 0, posts: 0, frame: 0, changed: {}, counting: false };
+  (function () {
+    var w = window.work;
+    var replace = history.replaceState;
+    history.replaceState = function () { if (w.counting) w.replaceState++; return replace.apply(this, arguments); };
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function () { if (w.counting) w.posts++; return post.apply(this, arguments); };
+    requestAnimationFrame(function tick() { w.frame++; requestAnimationFrame(tick); });
+    new MutationObserver(function (records) {
+      if (!w.counting) return;
+      records.forEach(function (r) {
+        var el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        var name = el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '') : '?';
+        var key = name + (r.attributeName ? ' @' + r.attributeName : r.type === 'characterData' ? ' text' : ' children');
+        var frames = w.changed[key] || (w.changed[key] = []);
+        if (frames[frames.length - 1] !== w.frame) frames.push(w.frame);
+      });
+    }).observe(document, { subtree: true, attributes: true, characterData: true, childList: true });
+  })();
+`;
+
+interface Work { replaceState: number; posts: number; frame: number; changed: Record<string, number[]>; counting: boolean }
+
+/**
+ * What may change in most frames of playback: the date shown over the map, the slider's value
+ * text and aria-valuetext (and its value), the map's accessible name and drawn-day mark, and
+ * the ground chart's cursor (once its lazy part is in).
+ */
+const EVERY_FRAME = /^(p\.big-date text|span\.value text|input#date-slider @(aria-valuetext|value)|div\.map @(aria-label|data-drawn-day)|line @(x1|x2))$/;
+
+describe('a frame of playback', () => {
+  it('writes no address, sends the map no data and changes only a few DOM nodes', async () => {
+    const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    await w.page.addInitScript(PROBE);
+    await w.page.goto(`${base}?date=1950-12-31`);
+    await waitForMap(w.page, 120_000);
+    // The neighbouring land is sent to the map once the first view is complete: wait for that.
+    await expect.poll(() => w.page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/surroundings.topo.json')))).toBe(true);
+    await w.page.waitForTimeout(1500);
+    // Slow: the frames are many for the days played, so what changes with the date (a phase,
+    // a keyframe, a unit coming) is seen in few of them, and what changes every frame stands out.
+    await w.page.getByLabel('Slow', { exact: true }).check();
+    const drawnDay = async () => Number(await w.page.locator('.map').getAttribute('data-drawn-day'));
+    const start = await drawnDay();
+    const work = () => w.page.evaluate(() => (window as unknown as { work: Work }).work);
+
+    await w.page.evaluate(() => ((window as unknown as { work: Work }).work.counting = true));
+    const firstFrame = (await work()).frame;
+    await w.page.locator('button.play').click();
+    // A day and a half: a calendar day, a phase, keyframes, units coming and going.
+    await expect.poll(drawnDay, { timeout: 90_000 }).toBeGreaterThan(start + 1.5);
+    const playing = await work();
+    await w.page.locator('button.play').click();
+
+    expect(playing.replaceState, 'address written during playback').toBe(0);
+    expect(playing.posts, 'messages to the map’s workers').toBe(0);
+    const frames = playing.frame - firstFrame;
+    expect(frames).toBeGreaterThan(5);
+    // Nodes changed in more than half the frames of playback.
+    const often = Object.entries(playing.changed).filter(([, at]) => at.length > frames / 2).map(([key, at]) => `${key} (${at.length} of ${frames})`);
+    expect(often.filter((key) => !EVERY_FRAME.test(key.replace(/ \(.*/, ''))), `changed in most frames: ${often.join(', ')}`).toEqual([]);
+
+    // Paused: the address bar shows the date drawn.
+    const shown = await w.page.locator('#date-slider').getAttribute('aria-valuetext');
+    await expect.poll(() => new URL(w.page.url()).searchParams.get('date')).not.toBe('1950-12-31');
+    const iso = new URL(w.page.url()).searchParams.get('date')!;
+    const [y, m, d] = iso.split('-').map(Number);
+    expect(shown).toContain(`${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`);
+    await w.context.close();
+  });
+});
