@@ -15,8 +15,8 @@ import { noscriptFiles as noscriptFilesOf, noscriptHtml, noscriptLinkHtml } from
 import { CSP } from './csp.ts';
 import { loadMessages } from '../lib/i18n.ts';
 import { publishedJson, withInlineJson } from './publish.ts';
-import { checkFirstView, firstViewJson } from './first-view-file.ts';
-import { FIRST_VIEW_FILE } from '../lib/first-view-read.ts';
+import { allFirstViews, firstViewJson } from './first-view-file.ts';
+import { LANGS } from '../lib/types.ts';
 
 /** File name of the pre-rendered symbols, generated beside each manifest that lists units. */
 export const SYMBOLS_FILE = 'unit-symbols.json';
@@ -107,7 +107,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
           // The embed starts with the overview, and checks the data against its coast.
           if (pack.manifest.files.basemapOverview) await loadPack(join(root, m), fsJsonReader, { isValidSidc, basemap: 'overview' });
           // The embed's first view is drawn from its first-view file: the same picture as the full data's.
-          const problems = await checkFirstView(join(root, m), pack, await firstViewJson(join(root, m)));
+          const { problems } = await allFirstViews(join(root, m), pack);
           if (problems.length) throw new Error(problems.map((p) => `${m}: ${p}`).join('\n'));
         } catch (e) {
           this.error(`Campaign data is invalid:\n${e instanceof Error ? e.message : String(e)}`);
@@ -144,9 +144,10 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
           }, next);
           return;
         }
-        const firstOf = options.manifests.find((m) => path === `/${m.replace(/manifest\.json$/, FIRST_VIEW_FILE)}`);
-        if (firstOf) {
-          firstViewJson(join(root, firstOf)).then((json) => {
+        const firstLang = LANGS.find((l) => path.endsWith(`/first-view.${l}.json`));
+        const firstOf = options.manifests.find((m) => firstLang && path === `/${m.replace(/manifest\.json$/, `first-view.${firstLang}.json`)}`);
+        if (firstOf && firstLang) {
+          firstViewJson(join(root, firstOf), firstLang).then((json) => {
             res.setHeader('Content-Type', 'application/json; charset=utf-8');
             res.end(json);
           }, next);
@@ -183,7 +184,7 @@ export function geoData(options: { root: string; manifests: string[] }): Plugin 
       for (const [fileName, source] of Object.entries(await noscriptFiles())) this.emitFile({ type: 'asset', fileName, source });
       for (const m of options.manifests) {
         for (const [path, json] of await headsFor(root, m)) this.emitFile({ type: 'asset', fileName: `data/${path}`, source: json });
-        this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, FIRST_VIEW_FILE)}`, source: await firstViewJson(join(root, m)) });
+        for (const [name, source] of (await allFirstViews(join(root, m))).files) this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, name)}`, source });
         const json = await symbolsFor(root, m);
         if (json !== undefined) this.emitFile({ type: 'asset', fileName: `data/${m.replace(/manifest\.json$/, SYMBOLS_FILE)}`, source: json });
       }

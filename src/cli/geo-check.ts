@@ -8,7 +8,7 @@ import { loadPack, PackError } from '../lib/campaign.ts';
 import { fsJsonReader } from '../lib/fs-json.ts';
 import { formatProblem } from '../lib/validate.ts';
 import { isValidSidc } from '../build/unit-symbols.ts';
-import { checkFirstView, firstViewJson } from '../build/first-view-file.ts';
+import { allFirstViews } from '../build/first-view-file.ts';
 
 function packManifests(root: string): string[] {
   return readdirSync(root, { withFileTypes: true })
@@ -24,7 +24,7 @@ for (const m of manifests) {
     // Pages that start with the overview check the data against its coast (fronts from sea to sea).
     if (pack.manifest.files.basemapOverview) await loadPack(m, fsJsonReader, { isValidSidc, basemap: 'overview' });
     // The embed's first view (the build's first-view.json) draws the same opening picture as the full data.
-    const firstView = await checkFirstView(m, pack, await firstViewJson(m));
+    const firstView = (await allFirstViews(m, pack)).problems;
     for (const line of firstView) process.stdout.write(`error ${m}: ${line}\n`);
     if (firstView.length) failed++;
     process.stdout.write(`ok ${m}: ${pack.fronts.features.length} fronts, ${pack.places.features.length} places, ${Object.keys(pack.units).length} units, ${pack.arrows.length} arrows, ${pack.manifest.phases.length} phases\n`);

@@ -144,7 +144,7 @@ export class CampaignLoader {
           onManifest: (m) => {
             onManifest(m);
             this.manifest = m;
-            if (this.opensAtDefault?.(m)) first = firstViewReader(manifest, m, read);
+            if (this.opensAtDefault?.(m)) first = firstViewReader(manifest, m, lang, read);
           },
         });
       } catch (e) {

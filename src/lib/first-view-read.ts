@@ -5,7 +5,7 @@
  * makes the reader read the full files instead: a page never depends on it.
  */
 import { joinPath, type JsonReader } from './campaign.ts';
-import type { Manifest } from './types.ts';
+import type { Lang, Manifest } from './types.ts';
 
 /** The first-view file: the opening date it draws and its files by manifest-relative path. */
 export interface FirstViewFile {
@@ -13,8 +13,8 @@ export interface FirstViewFile {
   files: Record<string, unknown>;
 }
 
-/** Its name, beside each manifest. */
-export const FIRST_VIEW_FILE = 'first-view.json';
+/** Its name, beside each manifest: one per language, with the names and labels in that language only. */
+export const firstViewFile = (lang: Lang): string => `first-view.${lang}.json`;
 
 /** The manifest-relative paths a first view answers for (unit-symbols.json: see load-campaign.ts). */
 export function firstViewPaths(m: Manifest): string[] {
@@ -49,12 +49,12 @@ export function firstViewFiles(manifestPath: string, m: Manifest, data: unknown)
 }
 
 /**
- * A reader that answers the pack's data files from its first-view file, read once, and every
+ * A reader that answers the pack's data files from its first-view file in `lang`, read once, and every
  * other path (and all of them when the file is unusable) with `read`. `used` says, once the
  * file has been tried, whether it answers.
  */
-export function firstViewReader(manifestPath: string, m: Manifest, read: JsonReader): { read: JsonReader; used: Promise<boolean> } {
-  const files = read(joinPath(manifestPath, FIRST_VIEW_FILE)).then(
+export function firstViewReader(manifestPath: string, m: Manifest, lang: Lang, read: JsonReader): { read: JsonReader; used: Promise<boolean> } {
+  const files = read(joinPath(manifestPath, firstViewFile(lang))).then(
     (data) => firstViewFiles(manifestPath, m, data),
     () => undefined,
   );

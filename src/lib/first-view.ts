@@ -13,7 +13,8 @@
  * Build and tests only; the pages read the file with first-view-read.ts.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Manifest, Unit, UnitPositionProps } from './types.ts';
+import type { Lang, Manifest, Unit, UnitPositionProps } from './types.ts';
+import { LANGS } from './types.ts';
 import { dayOf, momentOf, periodEnd, periodStart } from './dates.ts';
 import { fadeOpacity } from './forces.ts';
 import type { FirstViewFile } from './first-view-read.ts';
@@ -34,11 +35,11 @@ export interface FullFiles {
 
 type Props = Record<string, unknown>;
 
-/** Only the listed properties of a feature (in that order), the rest dropped. */
-function only(f: Feature, keys: readonly string[]): Feature {
-  const p = (f.properties ?? {}) as Props;
-  return { type: 'Feature', properties: Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]])), geometry: f.geometry };
-}
+/** Only the listed properties of an object (in that order), the rest dropped. */
+const pick = (p: Props, keys: readonly string[]): Props => Object.fromEntries(keys.filter((k) => k in p).map((k) => [k, p[k]]));
+const only = (f: Feature, keys: readonly string[]): Feature => ({ type: 'Feature', properties: pick((f.properties ?? {}) as Props, keys), geometry: f.geometry });
+/** The keys of names and labels in languages other than `lang` (`name_ko` in English). */
+const otherLang = (lang: Lang) => new RegExp(`_(${LANGS.filter((l) => l !== lang).join('|')})$`);
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** What the map draws of each kind of feature (lib/forces.ts, zones.ts, morph.ts, map/style.ts). */
@@ -103,10 +104,12 @@ const shownAt = (f: Feature, day: number): boolean => {
 };
 
 /**
- * The first-view file of a pack: what its default view draws at the opening moment, each
- * file under its path relative to the manifest (as in `manifest.files`).
+ * The first-view file of a pack in `lang`: what its default view draws at the opening moment,
+ * each file under its path relative to the manifest (as in `manifest.files`), names and labels
+ * in `lang` only (the map draws one language).
  */
-export function firstViewOf(m: Manifest, files: FullFiles): FirstViewFile {
+export function firstViewOf(m: Manifest, files: FullFiles, lang: Lang): FirstViewFile {
+  const keys = (list: readonly string[]) => list.filter((k) => !otherLang(lang).test(k));
   const day = openingDay(m);
   const fronts = frontsAt(files.fronts.features, day);
   const frontDates = new Set(fronts.map((f) => (f.properties as Props).date));
@@ -114,20 +117,20 @@ export function firstViewOf(m: Manifest, files: FullFiles): FirstViewFile {
   const unitIds = new Set(positions.map((f) => (f.properties as Props).unit as string));
   const out: Record<string, unknown> = {
     [m.files.fronts]: collection(fronts.map((f) => only(f, FRONT_KEYS))),
-    [m.files.places]: collection(files.places.features.map((f) => only(f, PLACE_KEYS))),
+    [m.files.places]: collection(files.places.features.map((f) => only(f, keys(PLACE_KEYS)))),
   };
   if (m.files.units && files.units) {
     const units = Object.values(files.units).filter((u) => unitIds.has(u.id));
-    out[m.files.units] = Object.fromEntries(units.map((u) => [u.id, Object.fromEntries(UNIT_KEYS.map((k) => [k, u[k]]))]));
+    out[m.files.units] = Object.fromEntries(units.map((u) => [u.id, pick(u as unknown as Props, keys(UNIT_KEYS))]));
   }
   if (m.files.unitPositions && files.positions) out[m.files.unitPositions] = collection(positions.map((f) => only(f, POSITION_KEYS)));
-  if (m.files.arrows && files.arrows) out[m.files.arrows] = collection(files.arrows.features.filter((f) => shownAt(f, day)).map((f) => only(f, ARROW_KEYS)));
+  if (m.files.arrows && files.arrows) out[m.files.arrows] = collection(files.arrows.features.filter((f) => shownAt(f, day)).map((f) => only(f, keys(ARROW_KEYS))));
   if (m.files.zones && files.zones) {
     out[m.files.zones] = collection(
       files.zones.features.flatMap((f) => {
         const p = f.properties as Props;
         if (p.kind === 'forward') return frontDates.has(p.date) ? [only(f, FORWARD_KEYS)] : [];
-        return p.kind === 'infiltrated' && shownAt(f, day) ? [only(f, INFILTRATION_KEYS)] : [];
+        return p.kind === 'infiltrated' && shownAt(f, day) ? [only(f, keys(INFILTRATION_KEYS))] : [];
       }),
     );
   }
@@ -143,23 +146,23 @@ export function firstViewOf(m: Manifest, files: FullFiles): FirstViewFile {
 /** File name of the pre-rendered symbols beside each manifest (src/build/geo-data-plugin.ts). */
 export const SYMBOLS_FILE = 'unit-symbols.json';
 
-/** A view with every source key emptied: what is drawn, without what it cites. */
-function drawn(view: CampaignView): unknown {
-  return JSON.parse(JSON.stringify(view, (k, v: unknown) => (k === 'sources' ? [] : k === 'next' ? undefined : v)));
+/** What a view draws in `lang`: without what it cites, nor the names in other languages. */
+export function drawnIn(view: CampaignView, lang: Lang): unknown {
+  return JSON.parse(JSON.stringify(view, (k, v: unknown) => (k === 'sources' || k === 'next' || otherLang(lang).test(k) ? undefined : v)));
 }
 
 /**
  * What differs between the opening views of the full pack and of the pack built from its
  * first-view file (none when the file draws the same picture), for the build and geo:check.
  */
-export function firstViewProblems(full: Pack, first: Pack): string[] {
+export function firstViewProblems(full: Pack, first: Pack, lang: Lang): string[] {
   const day = openingDay(full.manifest);
   const problems: string[] = [];
-  const [a, b] = [drawn(viewAt(full, day)), drawn(viewAt(first, day))] as Record<string, unknown>[];
+  const [a, b] = [drawnIn(viewAt(full, day), lang), drawnIn(viewAt(first, day), lang)] as Record<string, unknown>[];
   for (const key of Object.keys(a)) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) problems.push(`the first view draws a different ${key} at ${full.manifest.start} than the full data`);
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) problems.push(`the first view in ${lang} draws a different ${key} at ${full.manifest.start} than the full data`);
   }
-  const [fa, fb] = [full.places.features.map((f) => f.properties.id).join(), first.places.features.map((f) => f.properties.id).join()];
-  if (fa !== fb) problems.push('the first view does not label the same places as the full data');
+  const labels = (p: Pack) => JSON.stringify(p.places.features.map((f) => pick(f.properties as unknown as Props, PLACE_KEYS.filter((k) => !otherLang(lang).test(k)))));
+  if (labels(full) !== labels(first)) problems.push(`the first view in ${lang} does not label the places as the full data does`);
   return problems;
 }

@@ -54,12 +54,12 @@ const mapIdle = (page: Page) =>
   );
 
 describe('the embed’s first view', () => {
-  it('loads the first-view file and no full data file before complete, then the full data, with no visible change', async () => {
+  it.each(['en', 'ko'])('in %s loads its first-view file and no full data file before complete, then the full data, with no visible change', async (lang) => {
     const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
     const release = await holdFullData(w);
-    await w.page.goto(`${base}embed.html`);
+    await w.page.goto(`${base}embed.html?lang=${lang}`);
     await waitForMap(w.page, 120_000);
-    expect(await requestedWhen(w.page, '/korea-1951-01/first-view.json')).toBe('before');
+    expect(await requestedWhen(w.page, `/korea-1951-01/first-view.${lang}.json`)).toBe('before');
     // Asked for once the map is complete, and held back here: not in yet.
     for (const f of FULL) expect(await requestedWhen(w.page, `/korea-1951-01/${f}`), f).toBe('not yet');
     await mapIdle(w.page);
@@ -72,8 +72,8 @@ describe('the embed’s first view', () => {
     await w.page.waitForFunction(() => performance.getEntriesByName('campaign:pack-swapped').length > 0, undefined, { timeout: 120_000 });
     await mapIdle(w.page);
     const after = await map.screenshot();
-    writeFileSync(`${ARTIFACTS}/first-view-before.png`, before);
-    writeFileSync(`${ARTIFACTS}/first-view-after.png`, after);
+    writeFileSync(`${ARTIFACTS}/first-view-${lang}-before.png`, before);
+    writeFileSync(`${ARTIFACTS}/first-view-${lang}-after.png`, after);
     const [a, b] = [decode(before), decode(after)];
     expect([b.width, b.height]).toEqual([a.width, a.height]);
     let differ = 0;
@@ -109,7 +109,7 @@ describe('the embed’s first view', () => {
   ] as const) {
     it(`falls back to the full files when its first-view file is ${name}, with no error shown`, async () => {
       const w = await openPage(browser);
-      await w.page.route((url) => url.href.endsWith('/first-view.json'), (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      await w.page.route((url) => url.href.endsWith('/first-view.en.json'), (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
       await w.page.goto(`${base}embed.html`);
       await waitForMap(w.page, 120_000);
       for (const f of FULL) expect(await requestedWhen(w.page, `/korea-1951-01/${f}`), f).toBe('before');
@@ -125,7 +125,7 @@ describe('the embed’s first view', () => {
     const w = await openPage(browser);
     await w.page.goto(`${base}embed.html?date=1951-01-04`);
     await waitForMap(w.page, 120_000);
-    expect(w.requests.some((u) => u.endsWith('/first-view.json'))).toBe(false);
+    expect(w.requests.some((u) => /first-view\.\w+\.json$/.test(u))).toBe(false);
     for (const f of FULL) expect(await requestedWhen(w.page, `/korea-1951-01/${f}`), f).toBe('before');
     await w.context.close();
   });

@@ -2,29 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPack, type JsonReader, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
-import { firstViewOf, firstViewProblems, openingDay } from '../../src/lib/first-view.ts';
-import { firstViewFiles, firstViewReader, FIRST_VIEW_FILE } from '../../src/lib/first-view-read.ts';
+import { drawnIn, firstViewOf, firstViewProblems, openingDay } from '../../src/lib/first-view.ts';
+import { firstViewFile, firstViewFiles, firstViewReader } from '../../src/lib/first-view-read.ts';
 import { firstViewJson } from '../../src/build/first-view-file.ts';
 import { renderSymbols } from '../../src/build/unit-symbols.ts';
 import { viewAt } from '../../src/lib/view.ts';
 import { isoOf } from '../../src/lib/dates.ts';
-import type { Manifest } from '../../src/lib/types.ts';
+import { LANGS, type Lang, type Manifest } from '../../src/lib/types.ts';
 
 const MANIFEST = join('geo', 'korea-1951-01', 'manifest.json');
-const fileJson = await firstViewJson(MANIFEST);
+const fileJson = await firstViewJson(MANIFEST, 'en');
 const full = await loadPack(MANIFEST, fsJsonReader);
 
 /** A reader over geo/ with the manifest's start set to `start`, and the first-view file `json`. */
 function readerWith(start: string, json?: string): JsonReader {
   return async (path) => {
     if (path === MANIFEST) return { ...((await fsJsonReader(path)) as Manifest), start };
-    if (path.endsWith(FIRST_VIEW_FILE)) return json === undefined ? fsJsonReader(path) : (JSON.parse(json) as unknown);
+    if (/first-view\.\w+\.json$/.test(path)) return json === undefined ? fsJsonReader(path) : (JSON.parse(json) as unknown);
     return fsJsonReader(path);
   };
 }
 
 /** The full pack and the pack drawn from its first-view file, for a pack opening at `start`. */
-async function packsAt(start: string): Promise<{ full: Pack; first: Pack; used: boolean }> {
+async function packsAt(start: string, lang: Lang): Promise<{ full: Pack; first: Pack; used: boolean }> {
   const read = readerWith(start);
   const full = await loadPack(MANIFEST, read, { checks: 'later' });
   const m = full.manifest;
@@ -35,27 +35,29 @@ async function packsAt(start: string): Promise<{ full: Pack; first: Pack; used: 
     zones: await read(join('geo', 'korea-1951-01', m.files.zones!)),
     symbols: Object.fromEntries(Object.keys(full.units).map((id) => [id, { svg: id }])),
   } as Parameters<typeof firstViewOf>[1];
-  const json = JSON.stringify(firstViewOf(m, JSON.parse(JSON.stringify(files)) as typeof files));
-  const fv = firstViewReader(MANIFEST, m, readerWith(start, json));
+  const json = JSON.stringify(firstViewOf(m, JSON.parse(JSON.stringify(files)) as typeof files, lang));
+  const fv = firstViewReader(MANIFEST, m, lang, readerWith(start, json));
   const first = await loadPack(MANIFEST, fv.read, { sources: false, checks: 'later' });
   return { full, first, used: await fv.used };
 }
 
-/** What a view draws, its citations left out (a first view cites nothing). */
-const drawn = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'sources' ? undefined : k === 'next' ? undefined : x))) as unknown;
 
 describe('the first-view file', () => {
-  it('draws the same opening view as the full data (fronts, territory, units, arrows, zones)', async () => {
-    const fv = firstViewReader(MANIFEST, full.manifest, readerWith(full.manifest.start, fileJson));
+  it.each(LANGS)('in %s draws the same opening view as the full data (fronts, territory, units, arrows, zones, labels)', async (lang) => {
+    const json = await firstViewJson(MANIFEST, lang);
+    const fv = firstViewReader(MANIFEST, full.manifest, lang, readerWith(full.manifest.start, json));
     expect(await fv.used).toBe(true);
     const first = await loadPack(MANIFEST, fv.read, { sources: false, checks: 'later' });
     const day = openingDay(full.manifest);
-    expect(drawn(viewAt(first, day))).toEqual(drawn(viewAt(full, day)));
-    expect(firstViewProblems(full, first)).toEqual([]);
-    // Every place is labelled, with the names and kinds the map draws.
+    expect(drawnIn(viewAt(first, day), lang)).toEqual(drawnIn(viewAt(full, day), lang));
+    expect(firstViewProblems(full, first, lang)).toEqual([]);
+    // Every place is labelled, with the name in the language shown and the kind and rank the map draws.
+    const name = lang === 'en' ? 'name_en' : 'name_ko';
     expect(first.places.features.map((f) => f.properties)).toEqual(
-      full.places.features.map(({ properties: p }) => ({ id: p.id, name_en: p.name_en, name_ko: p.name_ko, rank: p.rank, kind: p.kind, sources: [] })),
+      full.places.features.map(({ properties: p }) => ({ id: p.id, [name]: p[name], rank: p.rank, kind: p.kind, sources: [] })),
     );
+    // A label in the other language is not drawn from it.
+    expect(json).not.toMatch(lang === 'en' ? /_ko"/ : /_en"/);
   });
 
   it('holds only the keyframes around the opening moment and what the map draws: no sources, no notes', () => {
@@ -75,9 +77,10 @@ describe('the first-view file', () => {
   // Any opening date, between keyframes too (fronts and forward lines interpolated, units moving, arrows fading).
   it('draws the same view as the full data for a pack opening on any date of its range', async () => {
     for (let d = full.startDay; d <= full.endDay; d++) {
-      const { full: a, first: b, used } = await packsAt(isoOf(d));
+      const lang = LANGS[d % LANGS.length];
+      const { full: a, first: b, used } = await packsAt(isoOf(d), lang);
       expect(used).toBe(true);
-      expect(drawn(viewAt(b, d)), isoOf(d)).toEqual(drawn(viewAt(a, d)));
+      expect(drawnIn(viewAt(b, d), lang), isoOf(d)).toEqual(drawnIn(viewAt(a, d), lang));
     }
   }, 60_000);
 
@@ -91,8 +94,8 @@ describe('the first-view file', () => {
     expect(firstViewFiles(MANIFEST, m, { ...good, files: { ...good.files, 'fronts.geojson': { features: 3 } } })).toBeUndefined();
     for (const bad of [null, 'x', [], { date: m.start }]) expect(firstViewFiles(MANIFEST, m, bad)).toBeUndefined();
     // A file that cannot be read or parsed: the reader reads the full files.
-    const failing: JsonReader = (path) => (path.endsWith(FIRST_VIEW_FILE) ? Promise.reject(new Error('not valid JSON')) : fsJsonReader(path));
-    const fv = firstViewReader(MANIFEST, m, failing);
+    const failing: JsonReader = (path) => (path.endsWith(firstViewFile('en')) ? Promise.reject(new Error('not valid JSON')) : fsJsonReader(path));
+    const fv = firstViewReader(MANIFEST, m, 'en', failing);
     expect(await fv.used).toBe(false);
     expect(await fv.read(join('geo', 'korea-1951-01', m.files.fronts))).toEqual(await fsJsonReader(join('geo', 'korea-1951-01', m.files.fronts)));
   });
