@@ -29,9 +29,16 @@ async function textFiles(dir: string, pattern: RegExp): Promise<string[]> {
   return out;
 }
 
-/** Every character the pages or the map can draw: all data under geo/ and all catalogues. */
+/** Built pages whose Korean text is written in their source, not in a catalogue (the page without JavaScript). */
+const PAGE_SOURCES = ['src/build/noscript.ts'];
+
+/** Every character the pages or the map can draw: all data under geo/, all catalogues and PAGE_SOURCES. */
 export async function usedText(root: string): Promise<string> {
-  const files = [...(await textFiles(join(root, 'geo'), /\.(geo)?json$/)), ...(await textFiles(join(root, 'src/locales'), /\.ts$/))];
+  const files = [
+    ...(await textFiles(join(root, 'geo'), /\.(geo)?json$/)),
+    ...(await textFiles(join(root, 'src/locales'), /\.ts$/)),
+    ...PAGE_SOURCES.map((f) => join(root, f)),
+  ];
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   return [...new Set(texts.join(''))].join('');
 }

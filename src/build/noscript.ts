@@ -9,6 +9,7 @@ import { LABEL, drawBasemap, drawView, projector, type SvgDrawing } from '../lib
 import { viewAt } from '../lib/view.ts';
 import { formatDate } from '../lib/i18n.ts';
 import { COLORS } from '../map/colors.ts';
+import { KOREAN_TEXT_FACES, LABEL_FONT } from '../map/fonts.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -119,10 +120,19 @@ export function noscriptLinkHtml(): string {
   );
 }
 
+/**
+ * The app's own Korean faces (subset Hangul, Han), relative to this stylesheet in noscript/:
+ * a system without a Korean font draws the Korean text with them, not as boxes.
+ */
+const FONT_CSS = KOREAN_TEXT_FACES.map(
+  (f) => `@font-face{font-family:"${LABEL_FONT}";src:url(../${f.path}) format("woff2");unicode-range:${f.ranges.join(',')};font-display:swap}\n`,
+).join('');
+
 /** The stylesheet of the page of the phases (no inline styles under the CSP). */
-const PAGE_CSS = `body{margin:0;font-family:system-ui,sans-serif;line-height:1.45;color:#1b1f24;background:#fff}
+const PAGE_CSS = `${FONT_CSS}body{margin:0;font-family:system-ui,sans-serif;line-height:1.45;color:#1b1f24;background:#fff}
 h1{font-size:1.4rem;margin:0}
 a{color:#0b57a4}
+:lang(ko){font-family:"${LABEL_FONT}",system-ui,sans-serif;word-break:keep-all}
 .ns{padding:1rem;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));max-width:1200px;margin:0 auto}
 .ns>h1,.ns>p{grid-column:1/-1;margin:0}
 .ns-phase{margin:0}

@@ -64,16 +64,21 @@ export function labelFontFaces(base: string): FontFace[] {
 }
 
 /**
- * Registers the same files as the page's Noto Sans KR (used for Korean text), the Han face
- * (after the Hangul file: it is the one used for the brackets both declare), then the face of
- * the language names (e.g. "한국어"): added last, it is the one browsers use for those
- * characters.
+ * The faces of the page's Noto Sans KR for Korean text, paths relative to the site root: the
+ * Hangul file, then the Han face (after the Hangul file: it is the one used for the brackets
+ * both declare). Also declared by the page without JavaScript (src/build/noscript.ts).
+ */
+export const KOREAN_TEXT_FACES: readonly { path: string; ranges: readonly string[] }[] = [...FILES, { path: HAN_FILE, ranges: HAN_RANGES }];
+
+/**
+ * Registers the same files as the page's Noto Sans KR (used for Korean text, KOREAN_TEXT_FACES),
+ * then the face of the language names (e.g. "한국어"): added last, it is the one browsers use
+ * for those characters.
  */
 export function registerPageFonts(base: string): void {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
   const faces = [
-    ...labelFontFaces(base),
-    { url: new URL(HAN_FILE, base).href, 'unicode-range': HAN_RANGES },
+    ...KOREAN_TEXT_FACES.map((f) => ({ url: new URL(f.path, base).href, 'unicode-range': f.ranges })),
     { url: new URL(NAMES_FILE, base).href, 'unicode-range': codePointRanges(LANG_NAME_LETTERS) },
   ];
   for (const f of faces) {

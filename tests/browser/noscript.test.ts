@@ -58,6 +58,34 @@ describe('the embed without JavaScript', () => {
   });
 });
 
+describe('the page of the phases, on a system without a Korean font', () => {
+  it('draws its Korean text with our own Hangul subset, from our origin only', async () => {
+    const w = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    await w.page.goto(`${base}noscript/index.html`);
+    await w.page.evaluate(() => document.fonts.ready);
+    // The glyphs each Korean element is drawn with (what Chromium actually rendered): every
+    // Hangul letter comes from a web font, not from a system fallback (boxes where it has none).
+    const cdp = await w.context.newCDPSession(w.page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[lang="ko"]' });
+    expect(nodeIds.length).toBeGreaterThan(9);
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      const hangul = outerHTML.replace(/<[^>]*>/g, '').match(/[\uac00-\ud7a3]/g)?.length ?? 0;
+      const ours = fonts.filter((f) => f.isCustomFont).reduce((n, f) => n + f.glyphCount, 0);
+      expect(ours, outerHTML.slice(0, 80)).toBeGreaterThanOrEqual(hangul);
+    }
+    expect(await w.page.evaluate(() => document.fonts.check('1em "Noto Sans KR"', '이 지도는 자바스크립트가 필요합니다'))).toBe(true);
+    expect(w.requests.filter((u) => u.includes('/fonts/noto-sans-kr-hangul.woff2'))).toHaveLength(1);
+    expect(w.requests.filter((u) => new URL(u).origin !== new URL(base).origin && !u.startsWith('data:'))).toEqual([]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('axe, without JavaScript', () => {
   // axe needs timers, which a page without JavaScript does not run: it runs in a page with
   // JavaScript showing the same thing — the embed with its scripts removed and its <noscript>
