@@ -103,6 +103,24 @@ describe('the embed’s first view', () => {
     await w.context.close();
   });
 
+  it('plays from a Play pressed before the full data is in, once it arrives', async () => {
+    const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    const release = await holdFullData(w);
+    await w.page.goto(`${base}embed.html`);
+    const play = w.page.getByRole('button', { name: 'Play' });
+    await play.waitFor({ timeout: 120_000 });
+    await play.click();
+    const date = w.page.locator('.bar .date strong');
+    // The map and the date shown stay at the opening date while there is no data for the next ones…
+    expect(await date.textContent()).toMatch(/31 December 1950/);
+    release();
+    await fullDataIn(w.page);
+    // …and then show the playback, which kept going.
+    await expect.poll(() => date.textContent(), { timeout: 60_000 }).toMatch(/January 1951/);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   for (const [name, body] of [
     ['malformed', '{"date": "1950-12-31", "files": '],
     ['incomplete', '{"date": "1950-12-31", "files": {"fronts.geojson": {"type": "FeatureCollection", "features": []}}}'],
