@@ -15,9 +15,10 @@ export const SW_FILE = 'sw.js';
  */
 export const workboxOptions = {
   globPatterns: ['**/*.{html,js,mjs,css,json,geojson,woff2,png,svg,webmanifest}'],
-  // Pictures for browsers without JavaScript, test and benchmark pages, and the LMS frame
-  // (it lives in its own package) are not part of the offline app.
-  globIgnores: ['noscript/**', 'mount.html', 'baseline.html', 'scorm.html', 'sw.js', 'workbox-*.js'],
+  // Test and benchmark pages, and the LMS frame (it lives in its own package), are not part of
+  // the offline app. The page of the phases without JavaScript (noscript/, ~250 KB) is: the
+  // embed's <noscript> line links to it.
+  globIgnores: ['mount.html', 'baseline.html', 'scorm.html', 'sw.js', 'workbox-*.js'],
   // Every page is opened with parameters (?date=…&lang=…): all map to the one cached page.
   ignoreURLParametersMatching: [/.*/],
   directoryIndex: 'index.html',

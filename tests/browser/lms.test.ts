@@ -371,6 +371,16 @@ describe('offline after one visit', () => {
     await w.page.goto(`${base}embed.html?date=1951-01-15&narrative=open`);
     await waitForMap(w.page, 90_000);
     await expect.poll(() => w.page.locator('.narrative .cite a').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The page of the phases without JavaScript (linked from the embed's <noscript> line) too:
+    // every picture and the Korean font come from the cache.
+    await w.page.goto(`${base}noscript/index.html`);
+    expect(await w.page.locator('.ns-phase').count()).toBe(9);
+    for (const img of await w.page.locator('.ns-phase img').all()) {
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    }
+    expect(await w.page.evaluate(() => getComputedStyle(document.querySelector('.ns')!).display)).toBe('grid');
+    await w.page.evaluate(() => document.fonts.ready);
+    expect(await w.page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded'))).toBe(true);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
