@@ -31,7 +31,9 @@ describe('the sample lesson page', () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     it(`${viewport.width}px: speaks to teachers, gives the code, and pauses at 4 January when its question appears`, async () => {
       const w = await openPage(browser, { viewport });
-      await w.page.goto(`${base}examples/lesson.html`);
+      const response = await w.page.goto(`${base}examples/lesson.html`);
+      // The host script is linked as a teacher's page links it (the build leaves the tag as written).
+      expect(await response!.text()).toMatch(/<script\s+src="\.\.\/embed\.js"><\/script>/);
       const f = await mapFrame(w.page);
       await expect.poll(() => w.page.locator('#current').textContent()).toBe('1950-12-31');
       expect(await w.page.locator('#question').isVisible()).toBe(false);
