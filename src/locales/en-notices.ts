@@ -10,6 +10,7 @@ export const enNotices = {
   'notice.badCompare': 'The link’s compare value “{value}” is not two dates (YYYY-MM-DD,YYYY-MM-DD) between {start} and {end}, so the map opens without compare.',
   'notice.compareInPresent': 'Compare is not available in present mode, so the map shows one date.',
   'notice.compareInLesson': 'Compare is not available during a lesson, so the lesson shows one date.',
+  'notice.compareUnavailable': 'Compare could not be loaded (is the connection down?), so the map shows one date. Ask again to retry.',
   'notice.badParam': 'The link’s value “{value}” for “{name}” is not valid, so the default is used.',
   'notice.lesson.tooLong': 'The lesson in this link is longer than a lesson can be, so the plain map opens.',
   'notice.lesson.version': 'The lesson in this link was made by a newer version of this map, so the plain map opens.',

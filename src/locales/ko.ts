@@ -304,6 +304,7 @@ export const ko: Record<MessageKey, string> = {
   'notice.badCompare': '링크의 비교 값 “{value}”이(가) {start}부터 {end} 사이의 두 날짜(YYYY-MM-DD,YYYY-MM-DD)가 아니어서 비교 없이 지도를 엽니다.',
   'notice.compareInPresent': '발표 화면에서는 두 날짜를 비교할 수 없어 지도는 한 날짜만 보여 줍니다.',
   'notice.compareInLesson': '수업 중에는 두 날짜를 비교할 수 없어 수업은 한 날짜만 보여 줍니다.',
+  'notice.compareUnavailable': '비교 기능을 불러오지 못해(인터넷 연결이 끊겼나요?) 지도는 한 날짜만 보여 줍니다. 다시 요청하면 다시 시도합니다.',
   'notice.badParam': '링크의 “{name}” 값 “{value}”이(가) 올바르지 않아 기본값을 씁니다.',
   'offline.ready': '이 지도가 브라우저에 저장되었습니다. 이제 인터넷 연결 없이도 열고 쓸 수 있습니다.',
   'offline.update': '지도의 새 버전이 준비되었습니다.',

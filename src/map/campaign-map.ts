@@ -21,6 +21,9 @@ import { placeDot } from './colors.ts';
 import { ResetViewControl } from './reset-control.ts';
 import { morphPairs, type MorphPairs } from '../lib/morph-pairs.ts';
 import { createFrontLayer, FRONT_LAYER_ID, startFrontPrograms, type FrontLayer, type SplitState } from './front-layer.ts';
+import type { CompareMode, MapCompare } from './compare-mode.ts';
+
+export type { MapCompare } from './compare-mode.ts';
 
 /** Options for createCampaignMap. */
 export interface CampaignMapOptions {
@@ -69,17 +72,6 @@ export interface MapFrame {
   metresPerPixel: number;
 }
 
-/** Compare mode as the map draws it; the shown view (update) is date B. */
-export interface MapCompare {
-  view: 'swipe' | 'overlay';
-  /** Date A's view: left of the divider (swipe), its front as a second line (overlay). */
-  a: CampaignView;
-  /** The swipe divider, 0–1 of the map's width from the left. */
-  split: number;
-  /** The ground that changed hands from A to B (lib/areas.ts GroundChange.shapes), once computed. */
-  changes?: FeatureCollection;
-}
-
 /** A pre-rendered symbol (see src/build/unit-symbols.ts). */
 export interface SymbolImage {
   svg: string;
@@ -114,7 +106,10 @@ export interface CampaignMap {
    * is then read. Resolves after `onReady`; rejects if the map is destroyed or loses its context.
    */
   renderMoment(view: CampaignView): Promise<MapFrame>;
-  /** Opens compare mode, changes it, or (undefined) returns to the single date. */
+  /**
+   * Opens compare mode, changes it, or (undefined) returns to the single date. Compare's code
+   * (compare-mode.ts) is loaded when compare is first opened; it is drawn once in.
+   */
   setCompare(compare: MapCompare | undefined): void;
   destroy(): void;
 }
@@ -358,7 +353,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
    * the swipe date A's left of the divider and date B's right of it (each cut at the divider).
    */
   const unitBoxes = (): [number, number, number, number][] => {
-    if (!current || compare?.view === 'overlay') return [];
+    if (!current) return [];
     const scale = iconScale(map.getZoom());
     const boxesOf = (v: CampaignView, left: number, right: number) =>
       v.units.features.flatMap((f): [number, number, number, number][] => {
@@ -368,9 +363,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
         const [x0, x1] = [Math.max(left, p.x - e[0] * scale), Math.min(right, p.x + e[2] * scale)];
         return x1 > x0 ? [[x0, p.y - e[1] * scale, x1, p.y + e[3] * scale]] : [];
       });
-    if (compare?.view !== 'swipe') return boxesOf(current, -Infinity, Infinity);
-    const x = compare.split * map.getContainer().clientWidth;
-    return [...boxesOf(compare.a, -Infinity, x), ...boxesOf(current, x, Infinity)];
+    return compareMode?.unitBoxes(boxesOf) ?? boxesOf(current, -Infinity, Infinity);
   };
   /** Half the widest unit symbol at zoom 0 (its right extent), px: where moved city names start (see place-labels-clear). */
   let widestHalf = 0;
@@ -462,15 +455,25 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   /** Waiting for a view to be on screen (renderMoment), resolved by `drawn`. */
   let awaited: { view: CampaignView; done: () => void } | undefined;
 
-  /** Compare mode, if open (see setCompare). */
+  /** Compare mode as last asked for (see setCompare), and its code once loaded. */
   let compare: MapCompare | undefined;
-  /** The overlay's layers (compare-layers.ts), loaded when the overlay is first shown. */
-  let overlay: typeof import('./compare-layers.ts') | undefined;
-  let overlayLoading: Promise<void> | undefined;
-  const loadOverlay = () =>
-    (overlayLoading ??= import('./compare-layers.ts').then((m) => {
-      overlay = m;
-    }));
+  let compareMode: CompareMode | undefined;
+  let compareLoading: Promise<void> | undefined;
+  /** Loads compare's code (once; again after a failure) and draws compare as it is by then. */
+  const loadCompare = () =>
+    (compareLoading ??= import('./compare-mode.ts').then(
+      (m) => {
+        compareMode = m.createCompareMode({ map, compare: () => compare, current: () => current, front: () => frontLayer, units: () => unitsLayer, momentOf });
+        if (removed) return;
+        drawCompare();
+        pending ??= current;
+        flush();
+      },
+      (e: unknown) => {
+        compareLoading = undefined;
+        console.warn('Compare could not be loaded:', e);
+      },
+    ));
 
   /** The front layer's state for a view: the front pair and blend, and the zones'. */
   const momentOf = (v: CampaignView): SplitState | undefined => {
@@ -482,24 +485,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     return { index: pair.index, weight: pair.weight, forward: band?.index ?? -1, forwardWeight: band?.weight ?? 0, opacity: areaIds.map((id) => fades.get(id) ?? 0) };
   };
 
-  /**
-   * Shows compare's GeoJSON parts: the overlay's layers (changed ground, both fronts) and,
-   * in compare, no arrows or unit labels (they belong to one moment; the swipe shows two).
-   */
+  /** Shows compare's GeoJSON parts as they now are (compare-mode.ts), once the campaign is on the map. */
   const drawCompare = () => {
-    if (!loaded || lost) return;
-    const visibility = compare ? 'none' : 'visible';
-    for (const id of ['arrows-solid', 'arrows-dashed', 'arrow-heads', 'arrow-labels', 'units']) map.setLayoutProperty(id, 'visibility', visibility);
-    map.setLayoutProperty(UNITS_LAYER_ID, 'visibility', compare?.view === 'overlay' ? 'none' : 'visible');
-    const shown = compare?.view === 'overlay' ? compare : undefined;
-    if (shown && !overlay) {
-      void loadOverlay().then(() => {
-        if (!removed) drawCompare();
-      });
-      return;
-    }
-    if (shown && overlay && current) overlay.showOverlay(map, { a: shown.a, b: current, changes: shown.changes }, 'mask');
-    else overlay?.hideOverlay(map);
+    if (loaded && !lost) compareMode?.draw();
   };
 
   /** Marks `view` as on screen (tests and benchmarks read this attribute). */
@@ -521,16 +509,14 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     pending = undefined;
     const dateChanged = current?.iso !== v.iso;
     current = v;
-    if (compare?.view === 'overlay' && dateChanged) drawCompare();
     const m = momentOf(v);
     const frontMoved = m !== undefined && frontLayer?.show(m.index, m.weight) === true;
     const zonesMoved = m !== undefined && frontLayer?.showZones(m.forward, m.forwardWeight, m.opacity) === true;
     const unitsMoved = unitsLayer?.show(v.day) === true;
-    const swipe = compare?.view === 'swipe' ? compare : undefined;
-    const splitMoved = frontLayer?.showSplit(swipe ? momentOf(swipe.a) : undefined, swipe?.split ?? 0) === true;
-    const unitsSplit = unitsLayer?.showSplit(swipe?.a.day, swipe?.split ?? 0) === true;
+    // Compare's swipe and overlay follow the view (once compare's code is in).
+    const compared = compareMode?.frame(dateChanged) === true;
     // Every step runs (no short-circuit): each keeps its own record of what is on the map.
-    const changed = [frontMoved, zonesMoved, unitsMoved, splitMoved, unitsSplit, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
+    const changed = [frontMoved, zonesMoved, unitsMoved, compared, fadeArrows(v), showUnitLabels(v.day)].some(Boolean);
     if (!changed) {
       // Nothing moved (a plateau): the screen already shows this view.
       drawn(v);
@@ -840,6 +826,8 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     },
     async renderMoment(view) {
       await ready;
+      // Compare is drawn by code loaded on first use: in before the moment is drawn.
+      if (compare) await loadCompare();
       await new Promise<void>((done, fail) => {
         if (removed || lost) return fail(new Error('map unavailable'));
         awaited = { view, done };
@@ -847,11 +835,6 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
         flush();
       });
       awaited = undefined;
-      // Compare's overlay is drawn by layers loaded on first use: in before the picture is taken.
-      if (compare?.view === 'overlay') {
-        await loadOverlay();
-        drawCompare();
-      }
       // The frame is drawn; tiles, glyphs or symbol placement may still be coming: wait for
       // the map to settle (idle fires after a frame in which nothing is left to load). Then the
       // place labels under unit symbols, hidden after a frame shows where the labels are
@@ -870,6 +853,10 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     },
     setCompare(next) {
       compare = next;
+      if (!compareMode) {
+        if (next) void loadCompare();
+        return;
+      }
       pending ??= current;
       drawCompare();
       flush();

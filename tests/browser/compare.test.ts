@@ -394,14 +394,20 @@ describe('compare layout and accessibility', () => {
 });
 
 describe('compare in the embed', () => {
-  const harness = (query: string) => `
-    <script>window.events = []; addEventListener('message', (e) => { if (e.data && e.data.type && e.data.type !== 'campaign-map:height') events.push(e.data); });</script>
+  /** A host page that records the embed's messages and, the moment it is ready, sends it `atReady` (in order). */
+  const harness = (query: string, atReady: unknown[] = []) => `
+    <script>window.events = []; addEventListener('message', (e) => {
+      if (!e.data || !e.data.type || e.data.type === 'campaign-map:height') return;
+      events.push(e.data);
+      if (e.data.type === 'campaign-map:ready') for (const m of ${JSON.stringify(atReady)}) document.getElementById('m').contentWindow.postMessage(m, ${JSON.stringify(new URL(base).origin)});
+    });</script>
     <iframe id="m" src="${base}embed.html?parentOrigin=${encodeURIComponent(HOST)}&${query}" title="map" style="border:0;width:900px;height:1200px"></iframe>`;
 
-  async function host(query: string): Promise<{ w: Watched; f: Frame; send: (m: unknown) => Promise<void>; events: () => Promise<Record<string, unknown>[]> }> {
+  async function host(query: string, atReady: unknown[] = [], before?: (w: Watched) => Promise<unknown>): Promise<{ w: Watched; f: Frame; send: (m: unknown) => Promise<void>; events: () => Promise<Record<string, unknown>[]> }> {
     const w = await openPage(browser);
+    await before?.(w);
     await w.page.route(`${HOST}/**`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${harness(query)}</body></html>` }),
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${harness(query, atReady)}</body></html>` }),
     );
     await w.page.goto(`${HOST}/lesson.html`);
     await expect.poll(() => w.page.frames().filter((f) => f.url().startsWith(`${base}embed.html`)).length, { timeout: 20_000 }).toBe(1);
@@ -412,10 +418,69 @@ describe('compare in the embed', () => {
     return { w, f, send, events };
   }
 
+  /** The scripts the embed's frame has loaded (its resource list), by file name. */
+  const scripts = (f: Frame) => f.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop() ?? '').filter((n) => n.endsWith('.js')));
+
   it('loads no compare code until compare is opened', async () => {
-    const { w } = await host('date=1951-01-04');
+    const { w, f, send } = await host('date=1951-01-04');
     await w.page.waitForTimeout(500);
     expect(w.requests.filter((u) => /compare|figures/.test(new URL(u).pathname))).toEqual([]);
+    // The default first view's resource list: the embed's own scripts, the map's, no compare chunk.
+    const first = await scripts(f);
+    expect(first.some((n) => n.startsWith('campaign-map-'))).toBe(true);
+    expect(first.filter((n) => /compare/.test(n))).toEqual([]);
+    // Asked for, compare's page code and the map's compare part (compare-mode.ts) come in.
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    await expect.poll(async () => (await scripts(f)).filter((n) => n.startsWith('compare-mode-')).length).toBe(1);
+    expect((await scripts(f)).filter((n) => /compare/.test(n)).length).toBeGreaterThan(1);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  const PAIR_17 = { type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] };
+
+  it('applies a setCompare sent the moment it is ready', async () => {
+    // Compare's code is fetched on this first message.
+    const { w, f, events } = await host('date=1951-01-04', [PAIR_17]);
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    expect(await f.locator('.compare-panel select option:checked').allTextContents()).toEqual(['1 January 1951', '7 January 1951']);
+    expect(await divider(f).getAttribute('aria-valuenow')).toBe('50');
+    // Ready on the link's date, then date B, then the compare opened.
+    await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['campaign-map:ready', 'campaign-map:datechange', 'campaign-map:comparechange']);
+    expect((await events()).slice(1).map((e) => e.date ?? e.dates)).toEqual(['1951-01-07', ['1951-01-01', '1951-01-07']]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('does what follows a setCompare in the order sent while compare\'s code is on its way', async () => {
+    // Compare, then a date: compare opens, then gives way to the date (not the other way round).
+    const { w, f, events } = await host('date=1951-01-04', [PAIR_17, { type: 'campaign-map:setDate', date: '1951-01-15' }]);
+    await expect.poll(() => w.requests.some((u) => /compare-mode-/.test(u)), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => dateSlider(f).getAttribute('aria-valuetext'), { timeout: 45_000 }).toMatch(/^15 January 1951/);
+    await expect.poll(async () => (await events()).filter((e) => e.type === 'campaign-map:comparechange').at(-1)).toEqual({ type: 'campaign-map:comparechange', dates: null });
+    expect((await events()).filter((e) => e.type === 'campaign-map:datechange').at(-1)).toEqual({ type: 'campaign-map:datechange', date: '1951-01-15', phase: 'wolfhound' });
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says so when compare\'s code cannot be loaded, keeps the map working, and tries again when asked again', async () => {
+    let blocked = true;
+    const { w, f, send } = await host('date=1951-01-04', [], (x) =>
+      x.context.route(/\/assets\/compare-[^/]*\.js$/, (route) => (blocked ? route.abort() : route.continue())),
+    );
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
+    await expect.poll(() => f.locator('.notices').innerText(), { timeout: 45_000 }).toContain('Compare could not be loaded');
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    // The map and its controls still answer.
+    await send({ type: 'campaign-map:setDate', date: '1951-01-15' });
+    await expect.poll(() => dateSlider(f).getAttribute('aria-valuetext')).toMatch(/^15 January 1951/);
+    const value = async () => String(Number(await dateSlider(f).inputValue()));
+    await expect.poll(() => f.locator('.map').getAttribute('data-drawn-day')).toBe(await value());
+    blocked = false;
+    await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] });
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
     await w.context.close();
   });
 

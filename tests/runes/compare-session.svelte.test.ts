@@ -1,8 +1,10 @@
 /**
- * Compare mode's page state (src/components/compare-session.svelte.ts), shared by the app and
+ * Compare mode's page state (src/components/compare/session.svelte.ts), shared by the app and
  * the embed: opening (from a link's dates or from the date shown), changing, the divider,
- * leaving for date B, the worker asked once per pair, the figures of the dates shown only, and
- * the report of each change. Runs its effects in an effect root, with a fake worker.
+ * leaving for date B, the worker asked once per pair, the figures of the dates shown only; and
+ * the gate that loads it (src/components/compare-gate.svelte.ts): one import, what is asked
+ * meanwhile done in order, the report of each change. Runs its effects in an effect root, with
+ * a fake worker.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
@@ -10,7 +12,8 @@ import type { FeatureCollection } from 'geojson';
 import { loadPack, type Pack } from '../../src/lib/campaign.ts';
 import { fsJsonReader } from '../../src/lib/fs-json.ts';
 import { dayOf, isoOf } from '../../src/lib/dates.ts';
-import { CompareSession } from '../../src/components/compare-session.svelte.ts';
+import { CompareSession, type CompareHost } from '../../src/components/compare/session.svelte.ts';
+import { CompareGate } from '../../src/components/compare-gate.svelte.ts';
 
 /** A worker that records what it is sent and answers only when told to. */
 class FakeWorker {
@@ -117,8 +120,6 @@ describe('compare session', () => {
     // Date A's view at once, the changed ground once the figures are in.
     expect(session.map).toMatchObject({ view: 'swipe', split: 0.5, changes: undefined });
     expect(session.map?.a.iso).toBe('1900-01-01');
-    // Compare's code is imported on opening (compiling it here takes a while).
-    await vi.waitFor(() => expect(session.kit).toBeDefined(), { timeout: 30_000 });
     flushSync();
     const [worker] = FakeWorker.made;
     expect(worker.sent.map((m) => ('id' in m ? [m.a, m.b] : 'pack'))).toEqual(['pack', ['1900-01-01', '1900-01-06']]);
@@ -144,12 +145,70 @@ describe('compare session', () => {
     expect(FakeWorker.made).toHaveLength(1);
   });
 
-  it('reports each change of the dates once, only while live, and null when left', () => {
-    const { session, stop } = page({ day: FIRST });
+});
+
+/** A page holding a compare gate, as App and EmbedApp hold it. */
+function gatePage(initial: { day: number }) {
+  const host = $state({ day: initial.day, playing: true });
+  const failures: number[] = [];
+  let gate!: CompareGate;
+  const pageHost: CompareHost = {
+    pack: () => undefined,
+    day: () => host.day,
+    setDay: (d) => (host.day = d),
+    stop: () => (host.playing = false),
+    range: () => [FIRST, LAST],
+  };
+  const stop = $effect.root(() => {
+    gate = new CompareGate(pageHost, () => failures.push(1));
+  });
+  return { host, gate, failures, stop };
+}
+
+describe('compare gate', () => {
+  it('loads compare\'s code once, when first asked for, and does what was asked meanwhile in the order asked', async () => {
+    const { host, gate, failures, stop } = gatePage({ day: FIRST + 2 });
+    const done: string[] = [];
+    // Before compare is asked for, an action is done at once, without a session.
+    gate.run((s) => done.push(`before ${s === undefined}`));
+    expect(done).toEqual(['before true']);
+    expect(gate.loading).toBe(false);
+    // A link's compare=, then (as messages arriving while the import is under way) a new date, then a new pair.
+    gate.open(['1900-01-02', '1900-01-06']);
+    expect(gate.loading).toBe(true);
+    gate.run((s) => {
+      done.push(`leave ${s?.leave()}`);
+      host.day = FIRST + 8;
+    });
+    gate.open(['1900-01-03', '1900-01-05']);
+    gate.run((s) => done.push(`last ${s?.dates?.join(',')}`));
+    expect(done).toEqual(['before true']);
+    expect(gate.session).toBeUndefined();
+    // Compiling compare's code here takes a while.
+    await vi.waitFor(() => expect(gate.loading).toBe(false), { timeout: 30_000 });
+    expect(done).toEqual(['before true', 'leave true', 'last 1900-01-03,1900-01-05']);
+    expect(gate.session?.state).toEqual({ a: '1900-01-03', b: '1900-01-05', view: 'swipe', split: 0.5 });
+    expect(host.day).toBe(dayOf('1900-01-05'));
+    expect(host.playing).toBe(false);
+    expect(gate.kit?.SwipeDivider).toBeDefined();
+    // Once in, actions are done at once, and nothing is loaded again.
+    const session = gate.session;
+    gate.open(['1900-01-04', '1900-01-09']);
+    expect(gate.loading).toBe(false);
+    expect(gate.session).toBe(session);
+    expect(gate.session?.dates).toEqual(['1900-01-04', '1900-01-09']);
+    expect(failures).toEqual([]);
+    stop();
+  });
+
+  it('reports each change of the dates once, only while live, and null when left', async () => {
+    const { gate, stop } = gatePage({ day: FIRST });
     const live = $state({ now: false });
     const reports: ([string, string] | null)[] = [];
-    const off = $effect.root(() => session.reportChanges(() => live.now, (d) => reports.push(d)));
-    session.open(['1900-01-01', '1900-01-05']);
+    const off = $effect.root(() => gate.reportChanges(() => live.now, (d) => reports.push(d)));
+    gate.open(['1900-01-01', '1900-01-05']);
+    await vi.waitFor(() => expect(gate.loading).toBe(false), { timeout: 30_000 });
+    const session = gate.session!;
     flushSync();
     expect(reports).toEqual([]);
     live.now = true;

@@ -1,5 +1,5 @@
-/** Compare mode's page side, loaded with `import()` when compare is first opened. */
+/** Compare mode's page side, loaded with `import()` when compare is first asked for (../compare-gate.svelte.ts). */
+export { CompareSession } from './session.svelte.ts';
 export { default as ComparePanel } from './ComparePanel.svelte';
 export { default as SwipeDivider } from './SwipeDivider.svelte';
-export { CompareFiguresClient } from './figures-client.svelte.ts';
 export { compareSentences } from '../../lib/compare-text.ts';

@@ -1,20 +1,18 @@
 /**
  * Compare mode's state for a page (the app and the embed share it): dates A and B (B is also
  * the page's date), swipe or overlay, the divider, and the figures worked out for A → B.
- * Compare's components and figures code load only when compare is first opened (issue 15 #6):
- * this module is all of compare that a page's first view holds.
+ * Loaded with the rest of compare's code (index.ts) when compare is first asked for (issue 15
+ * #6): the page's first view holds only ../compare-gate.svelte.ts.
  */
-import type { Pack } from '../lib/campaign.ts';
-import { dayOf, isoOf } from '../lib/dates.ts';
-import { formatDate, t } from '../lib/i18n.ts';
-import type { CompareDates, CompareView } from '../lib/params.ts';
-import type { Lang } from '../lib/types.ts';
-import { viewAt } from '../lib/view.ts';
-import type { MapCompare } from '../map/campaign-map.ts';
-import type { ExportCompare } from '../export/export-map.ts';
-
-/** Compare's components and figures client (./compare/index.ts). */
-export type CompareKit = typeof import('./compare/index.ts');
+import type { Pack } from '../../lib/campaign.ts';
+import { dayOf, isoOf } from '../../lib/dates.ts';
+import { formatDate, t } from '../../lib/i18n.ts';
+import type { CompareDates, CompareView } from '../../lib/params.ts';
+import type { Lang } from '../../lib/types.ts';
+import { viewAt } from '../../lib/view.ts';
+import type { MapCompare } from '../../map/campaign-map.ts';
+import type { ExportCompare } from '../../export/export-map.ts';
+import { CompareFiguresClient } from './figures-client.svelte.ts';
 
 /** What is compared and how: dates A and B, swipe or overlay, the divider (0–1 from the left). */
 export interface CompareState {
@@ -47,14 +45,10 @@ export class CompareSession {
   #host: CompareHost;
   /** Open with these dates and view, or closed (undefined). */
   state = $state.raw<CompareState>();
-  /** Compare's code, loaded when compare is first opened. */
-  kit = $state.raw<CompareKit>();
-  /** The map is drawn as SVG (no WebGL): both dates side by side, with no swipe or overlay to choose. */
-  svg = $state(false);
-  /** Works out the figures (in a worker), once compare's code and the pack are in. */
+  /** Works out the figures (in a worker), once the pack is in. */
   readonly figures = $derived.by(() => {
     const pack = this.#host.exactPack ? this.#host.exactPack() : this.#host.pack();
-    return this.kit && pack ? new this.kit.CompareFiguresClient(pack) : undefined;
+    return pack ? new CompareFiguresClient(pack) : undefined;
   });
   /** Date A's view (B's is the page's own). */
   #viewA = $derived.by(() => {
@@ -100,7 +94,6 @@ export class CompareSession {
    */
   open(dates?: CompareDates): void {
     this.#host.stop();
-    void import('./compare/index.ts').then((m) => (this.kit = m));
     const [first, last] = this.#host.range();
     let [a, b] = dates ?? [isoOf(first), isoOf(Math.ceil(this.#host.day() - 1e-9))];
     if (!dates && a === b) b = isoOf(last);
@@ -135,7 +128,6 @@ export class CompareSession {
   async picture(): Promise<ExportCompare | undefined> {
     const s = this.state;
     if (!s) return undefined;
-    this.kit ??= await import('./compare/index.ts');
     const found = await this.figures?.figuresFor(s.a, s.b).catch(() => undefined);
     return { view: s.view, a: dayOf(s.a), split: s.split, changes: found?.change.shapes, figures: found };
   }
@@ -145,22 +137,5 @@ export class CompareSession {
     const s = this.state;
     if (!s || bDay === undefined) return undefined;
     return t(lang, s.view === 'swipe' ? 'compare.mapSwipe' : 'compare.mapOverlay', { a: formatDate(lang, dayOf(s.a)), b: formatDate(lang, bDay) });
-  }
-
-  /**
-   * Calls `report` once per change of the dates (`null` when compare is left), while `live()`
-   * is true. It creates an effect: call it while a component initialises, after the effects
-   * whose reports must come first (the embed's `ready`).
-   */
-  reportChanges(live: () => boolean, report: (dates: [string, string] | null) => void): void {
-    let last = '';
-    $effect(() => {
-      if (!live()) return;
-      const s = this.state;
-      const now = s ? `${s.a},${s.b}` : '';
-      if (now === last) return;
-      last = now;
-      report(s ? [s.a, s.b] : null);
-    });
   }
 }
