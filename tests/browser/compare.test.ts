@@ -440,15 +440,21 @@ describe('compare in the embed', () => {
 
   const PAIR_17 = { type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-01-07'] };
 
-  it('applies a setCompare sent the moment it is ready', async () => {
-    // Compare's code is fetched on this first message.
-    const { w, f, events } = await host('date=1951-01-04', [PAIR_17]);
+  it('applies a setCompare sent the moment it is ready, on its default opening (drawn from the first-view file)', async () => {
+    // Compare's code is fetched on this first message; the full data comes after the first view.
+    const { w, f, events } = await host('lang=en', [PAIR_17]);
     await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
     expect(await f.locator('.compare-panel select option:checked').allTextContents()).toEqual(['1 January 1951', '7 January 1951']);
+    // The golden figures for 1 → 7 January (as below), worked out on the full data.
+    expect(await f.locator('.compare-panel table').innerText()).toMatch(/PVA\/KPA\s+about 11,000 km²\s+none\s+UN\s+none\s+about 13,000 km²/);
     expect(await divider(f).getAttribute('aria-valuenow')).toBe('50');
-    // Ready on the link's date, then date B, then the compare opened.
-    await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['campaign-map:ready', 'campaign-map:datechange', 'campaign-map:comparechange']);
-    expect((await events()).slice(1).map((e) => e.date ?? e.dates)).toEqual(['1951-01-07', ['1951-01-01', '1951-01-07']]);
+    await expect.poll(() => f.locator('.map').getAttribute('aria-label')).toMatch(/1 January 1951.*7 January 1951/);
+    // Ready on the opening date, then the compare opened and date B (drawn once the full data is in), once each.
+    await expect.poll(async () => (await events()).length).toBe(3);
+    const [ready, ...then] = await events();
+    expect(ready).toEqual({ type: 'campaign-map:ready', date: '1950-12-31', phase: 'offensive' });
+    expect(then).toContainEqual({ type: 'campaign-map:comparechange', dates: ['1951-01-01', '1951-01-07'] });
+    expect(then).toContainEqual(expect.objectContaining({ type: 'campaign-map:datechange', date: '1951-01-07' }));
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
