@@ -608,6 +608,30 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   /** The overview must not be drawn: the view is deeper than it is drawn for and the detail is on its way. */
   const awaitingDetail = (p: Pack) => p.basemap.overview === true && detail === undefined && basemapLevel(map.getZoom(), map.getPixelRatio()) === 'detail';
 
+  /**
+   * Pack `p`'s places, lines, arrows and unit labels into their sources, and its front and units
+   * drawn by new GPU layers (the matched keyframe pairs uploaded once): at the start, and when
+   * the embed's first-view pack gives way to the full data.
+   */
+  const putCampaign = (p: Pack) => {
+    setData(map, 'places', p.places as FeatureCollection);
+    setData(map, 'ref-lines', refLineData(p, refLines));
+    setData(map, 'arrows', arrowFeatures(p.arrows));
+    arrowShown = [];
+    spans = unitSpans(p.tracks);
+    setData(map, 'units', unitStopLabels(p.tracks, spans));
+    labelShown = [];
+    pairs = morphPairs(p.prepared);
+    forwardPairs = morphPairs(p.zones.forward);
+    areaIds = p.zones.infiltrations.map((a) => a.props.id);
+    frontLayer = createFrontLayer(pairs, p.manifest.northClosure, { forward: forwardPairs, areas: p.zones.infiltrations.map((a) => a.ring) });
+    unitsLayer = createUnitsLayer(spans);
+    if (lost) return;
+    map.addLayer(frontLayer, 'mask');
+    // Under the unit labels, as a symbol layer draws icons under its text.
+    map.addLayer(unitsLayer, 'units');
+  };
+
   /** Puts the campaign on the map once both the style and the pack are in, in either order. */
   const start = () => {
     if (!pack || !styleLoaded || loaded || removed) return;
@@ -617,24 +641,7 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
       return;
     }
     drawBasemap(pack);
-    setData(map, 'places', pack.places as FeatureCollection);
-    setData(map, 'ref-lines', refLineData(pack, refLines));
-    setData(map, 'arrows', arrowFeatures(pack.arrows));
-    arrowShown = [];
-    spans = unitSpans(pack.tracks);
-    setData(map, 'units', unitStopLabels(pack.tracks, spans));
-    labelShown = [];
-    pairs = morphPairs(pack.prepared);
-    forwardPairs = morphPairs(pack.zones.forward);
-    areaIds = pack.zones.infiltrations.map((a) => a.props.id);
-    frontLayer = createFrontLayer(pairs, pack.manifest.northClosure, {
-      forward: forwardPairs,
-      areas: pack.zones.infiltrations.map((a) => a.ring),
-    });
-    map.addLayer(frontLayer, 'mask');
-    unitsLayer = createUnitsLayer(spans);
-    // Under the unit labels, as a symbol layer draws icons under its text.
-    map.addLayer(unitsLayer, 'units');
+    putCampaign(pack);
     loaded = true;
     // A language set before the data was in (a lesson's, read after the map was created).
     labelIn(lang);
@@ -755,24 +762,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
     swapping = false;
     if (removed || pack !== p) return;
     for (const [id, data] of decoded) symbolSize.set(id, [data.width / SYMBOL_RATIO, data.height / SYMBOL_RATIO]);
-    setData(map, 'places', p.places as FeatureCollection);
-    setData(map, 'ref-lines', refLineData(p, refLines));
-    setData(map, 'arrows', arrowFeatures(p.arrows));
-    arrowShown = [];
-    spans = unitSpans(p.tracks);
-    setData(map, 'units', unitStopLabels(p.tracks, spans));
-    labelShown = [];
-    pairs = morphPairs(p.prepared);
-    forwardPairs = morphPairs(p.zones.forward);
-    areaIds = p.zones.infiltrations.map((a) => a.props.id);
     for (const id of [FRONT_LAYER_ID, UNITS_LAYER_ID]) if (map.getLayer(id)) map.removeLayer(id);
-    frontLayer = createFrontLayer(pairs, p.manifest.northClosure, { forward: forwardPairs, areas: p.zones.infiltrations.map((a) => a.ring) });
-    unitsLayer = createUnitsLayer(spans);
-    unitsLayer.setImages(decoded, SYMBOL_RATIO);
-    if (!lost) {
-      map.addLayer(frontLayer, 'mask');
-      map.addLayer(unitsLayer, 'units');
-    }
+    putCampaign(p);
+    unitsLayer?.setImages(decoded, SYMBOL_RATIO);
     if (compare) drawCompare();
     // The view asked for meanwhile (the page's view of the new pack), or the moment shown, drawn with the new buffers.
     pending ??= current && viewAt(p, current.day);
