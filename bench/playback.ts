@@ -4,14 +4,21 @@
  *
  * Builds the app (benchmark build) into dist-bench/ unless `--no-build`, serves every build
  * folder of `--dirs` (default: dist-bench) and opens each folder's app page (index.html) on the
- * opening date, at 1024×768 as `npm run bench`. Then, round after round, on the same page and
- * camera: the map forced to repaint every frame while paused on the opening date, and Fast
- * playback from that same date, `--window` ms each (default 3000), the order swapped every round
- * (repaint first in even rounds, playback first in odd ones) so a drifting machine load falls on
- * both alike; the folders take turns inside each round. Prints, per folder: the mean, median
- * and p90 frame interval of each mode over all rounds and their ratios (as `npm run bench`
- * judges them), and each round's ratio of means with the load average then, so noise (ratios
- * scattered on both sides of 1) can be told from a cost (every round above 1).
+ * opening date, at 1024×768 as `npm run bench`. After one unmeasured playback window (a warm-up
+ * that also tells which days playback covers), round after round, on the same page and camera,
+ * `--window` ms each (default 3000): Fast playback from the opening date; the map forced to
+ * repaint every frame while paused at the dates that playback covers (the window split into
+ * REPAINT_DATES equal parts, each at one date spread evenly over the days playback drew, reached
+ * and settled before its frames count); and, the older baseline, forced repaints on the opening
+ * date only. The matched repaint runs first in even rounds and last in odd ones, playback always
+ * between the two baselines, so a drifting machine load falls on all alike; the folders take
+ * turns inside each round. The camera is the same in all modes: the map never moves it by
+ * itself (the manifest's phase cameras are not applied to it; only the reset button and the
+ * reader do), and the bench touches neither. Prints, per folder: the mean, median and p90
+ * frame interval of each mode over all rounds and playback's ratios to both baselines (as
+ * `npm run bench` judges them: against the matched dates), and each round's ratio of means
+ * with the load average then, so noise (ratios scattered on both sides of 1) can be told from
+ * a cost (every round above 1).
  *
  * `--trace dir` adds, after the rounds, one window of each mode under a Chromium trace and a
  * V8 CPU profile (written to dir), and prints what the main thread did per frame in each:
@@ -29,15 +36,26 @@ import { launch, openPage } from '../tests/browser/chromium.ts';
 import { READY } from './startup.ts';
 import { writeContentData } from './content-data.ts';
 
-export type PlaybackMode = 'repaint' | 'play';
+/**
+ * `repaint`: forced repaints at the dates playback draws (the baseline (b) is judged against);
+ * `repaintAtStart`: forced repaints on the opening date only (the older baseline, still reported).
+ */
+export type PlaybackMode = 'repaint' | 'play' | 'repaintAtStart';
 
-/** One round: both modes' frame intervals (ms), in the order they ran, and the load average at its start. */
+/** Into how many sub-windows the matched repaint window is split, each paused at one date. */
+export const REPAINT_DATES = 4;
+
+/** One round: the modes' frame intervals (ms), in the order they ran, and the load average at its start. */
 export interface PlaybackRound {
   round: number;
   first: PlaybackMode;
   load: number;
   repaint: number[];
   play: number[];
+  repaintAtStart: number[];
+  /** The days playback drew in this round (first, last), and the days the matched repaint was paused at. */
+  playDays: [number, number];
+  repaintDays: number[];
   /** CPU ms each mode's window cost, by Chromium process type (see chromiumCpu). */
   cpu: Record<PlaybackMode, Record<string, number>>;
 }
@@ -85,15 +103,33 @@ export function chromiumCpu(): Record<string, number> {
  */
 export async function frameIntervals(page: Page, ms: number, repaint = false): Promise<number[]> {
   return page.evaluate(`new Promise(function (resolve) {
-    var map = ${repaint} ? document.querySelector('.map') : null;
+    var el = document.querySelector('.map');
+    var map = ${repaint} ? el : null;
     var out = [], last = performance.now(), t0 = last;
+    // The day on the map at each frame (read back with drawnDays).
+    var days = window.benchDrawnDays = [];
     requestAnimationFrame(function tick(now) {
       if (map) map.benchRepaint();
+      days.push(Number(el.dataset.drawnDay));
       out.push(now - last);
       last = now;
       if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
     });
   })`) as Promise<number[]>;
+}
+
+/** The first and last day the map showed during the last frameIntervals window. */
+async function drawnDays(page: Page): Promise<[number, number]> {
+  const days = (await page.evaluate('window.benchDrawnDays')) as number[];
+  return [days[0], days[days.length - 1]];
+}
+
+/**
+ * `n` dates spread evenly over [from, to] (the middles of n equal parts), on the slider's
+ * steps (an hour): where the matched repaint baseline pauses.
+ */
+export function repaintDates(from: number, to: number, n = REPAINT_DATES): number[] {
+  return Array.from({ length: n }, (_, k) => Math.round((from + ((k + 0.5) * (to - from)) / n) * 24) / 24);
 }
 
 /** Play or pause (a click in the page: the button may be hidden by `--hide`). */
@@ -108,7 +144,7 @@ async function goTo(page: Page, day: number): Promise<void> {
     var map = document.querySelector('.map');
     slider.value = String(${day});
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    for (var i = 0; i < 600 && map.dataset.drawnDay !== String(${day}); i++) await new Promise(function (r) { requestAnimationFrame(r); });
+    for (var i = 0; i < 600 && Math.abs(Number(map.dataset.drawnDay) - Number(slider.value)) > 1e-6; i++) await new Promise(function (r) { requestAnimationFrame(r); });
   })()`);
   // The labels under unit symbols are looked at when the map is idle: let that happen first.
   await page.waitForTimeout(400);
@@ -117,7 +153,7 @@ async function goTo(page: Page, day: number): Promise<void> {
 /** One window of `mode` from `day`: playback at the page's speed (Fast, set by openPlayback), or forced repaints. */
 export async function playbackWindow(page: Page, mode: PlaybackMode, day: number, ms: number, go = true): Promise<number[]> {
   if (go) await goTo(page, day);
-  if (mode === 'repaint') return frameIntervals(page, ms, true);
+  if (mode !== 'play') return frameIntervals(page, ms, true);
   await togglePlay(page);
   try {
     return await frameIntervals(page, ms);
@@ -136,24 +172,58 @@ export async function openPlayback(browser: Browser, base: string): Promise<{ pa
   return { page: w.page, close: () => w.context.close(), day };
 }
 
-/** Round `i` on one page: forced repaint and playback from the same date, `ms` each; repaint first in even rounds. */
-export async function playbackRound(page: Page, day: number, i: number, ms: number): Promise<PlaybackRound> {
-  const first: PlaybackMode = i % 2 === 0 ? 'repaint' : 'play';
-  const round: PlaybackRound = { round: i, first, load: loadavg()[0], repaint: [], play: [], cpu: { repaint: {}, play: {} } };
-  for (const mode of first === 'repaint' ? (['repaint', 'play'] as const) : (['play', 'repaint'] as const)) {
+/**
+ * Round `i` on one page, `ms` per mode: Fast playback from `day`; forced repaints at the dates
+ * that playback covers (`ms` split into REPAINT_DATES equal sub-windows, each paused at one
+ * date, reached and settled before its frames are counted, so no jump is counted as a repaint);
+ * and forced repaints on `day` alone. Matched repaint first in even rounds, last in odd ones
+ * (playback always between the two baselines). The matched repaint uses the days this round's
+ * playback drew when it ran after it, else `covered` (the days the playback before drew: from
+ * the same date at the same speed, the same range give or take a frame).
+ */
+export async function playbackRound(page: Page, day: number, i: number, ms: number, covered: [number, number]): Promise<PlaybackRound> {
+  const order: PlaybackMode[] = i % 2 === 0 ? ['repaint', 'play', 'repaintAtStart'] : ['repaintAtStart', 'play', 'repaint'];
+  const round: PlaybackRound = {
+    round: i, first: order[0], load: loadavg()[0], repaint: [], play: [], repaintAtStart: [], playDays: covered, repaintDays: [],
+    cpu: { repaint: {}, play: {}, repaintAtStart: {} },
+  };
+  const add = (mode: PlaybackMode, before: Record<string, number>) => {
+    for (const [type, t] of Object.entries(chromiumCpu())) round.cpu[mode][type] = (round.cpu[mode][type] ?? 0) + t - (before[type] ?? 0);
+  };
+  for (const mode of order) {
+    if (mode === 'repaint') {
+      round.repaintDays = repaintDates(...round.playDays);
+      for (const d of round.repaintDays) {
+        await goTo(page, d);
+        const before = chromiumCpu();
+        round.repaint.push(...(await frameIntervals(page, ms / round.repaintDays.length, true)));
+        add(mode, before);
+      }
+      continue;
+    }
     await goTo(page, day);
     const before = chromiumCpu();
     round[mode] = await playbackWindow(page, mode, day, ms, false);
-    const after = chromiumCpu();
-    round.cpu[mode] = Object.fromEntries(Object.entries(after).map(([type, t]) => [type, t - (before[type] ?? 0)]));
+    add(mode, before);
+    if (mode === 'play') round.playDays = await drawnDays(page);
   }
   return round;
 }
 
-/** `rounds` interleaved rounds on one page (see playbackRound). */
+/** One unmeasured playback window from `day`: warms the page up; returns the days it drew. */
+export async function playbackCovers(page: Page, day: number, ms: number): Promise<[number, number]> {
+  await playbackWindow(page, 'play', day, ms);
+  return drawnDays(page);
+}
+
+/** `rounds` interleaved rounds on one page (see playbackRound), after one unmeasured playback window. */
 export async function playbackRounds(page: Page, day: number, rounds: number, ms: number): Promise<PlaybackRound[]> {
   const out: PlaybackRound[] = [];
-  for (let i = 0; i < rounds; i++) out.push(await playbackRound(page, day, i, ms));
+  let covered = await playbackCovers(page, day, ms);
+  for (let i = 0; i < rounds; i++) {
+    out.push(await playbackRound(page, day, i, ms, covered));
+    covered = out[i].playDays;
+  }
   return out;
 }
 
@@ -167,20 +237,28 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
-/** What (b) reports from a set of rounds: both modes' pooled statistics, their ratios, and each round's ratios. */
+/**
+ * What (b) reports from a set of rounds: the modes' pooled statistics, playback's ratios to the
+ * matched-date repaint (judged) and to the opening-date repaint (`atStart`), and each round's ratios.
+ */
 export function playbackFigures(rounds: PlaybackRound[]) {
   const play = rounds.flatMap((r) => r.play);
   const repaint = rounds.flatMap((r) => r.repaint);
   const of = (xs: number[]) => ({ mean: mean(xs), median: quantile(xs, 0.5), p90: quantile(xs, 0.9), p95: quantile(xs, 0.95), frames: xs.length });
   const p = of(play);
   const r = of(repaint);
+  const s = of(rounds.flatMap((x) => x.repaintAtStart));
   const perRound = rounds.map((x) => ({
     load: x.load,
     first: x.first,
     meanRatio: mean(x.play) / mean(x.repaint),
     medianRatio: quantile(x.play, 0.5) / quantile(x.repaint, 0.5),
+    atStartMeanRatio: mean(x.play) / mean(x.repaintAtStart),
     playMeanMs: mean(x.play),
     repaintMeanMs: mean(x.repaint),
+    repaintAtStartMeanMs: mean(x.repaintAtStart),
+    playDays: x.playDays,
+    repaintDays: x.repaintDays,
   }));
   const ratios = perRound.map((x) => x.meanRatio).sort((a, b) => a - b);
   // CPU ms a frame, by process type, over all rounds.
@@ -196,7 +274,8 @@ export function playbackFigures(rounds: PlaybackRound[]) {
     medianRatio: p.median / r.median,
     p90Ratio: p.p90 / r.p90,
     perRound,
-    cpuPerFrame: { play: cpuPerFrame('play'), repaint: cpuPerFrame('repaint') },
+    atStart: { repaint: s, ratio: p.mean / s.mean, medianRatio: p.median / s.median, p90Ratio: p.p90 / s.p90 },
+    cpuPerFrame: { play: cpuPerFrame('play'), repaint: cpuPerFrame('repaint'), repaintAtStart: cpuPerFrame('repaintAtStart') },
     /** Median and range of the rounds' ratios of means; how many rounds had playback slower. */
     roundRatio: { median: quantile(ratios, 0.5), min: ratios[0], max: ratios[ratios.length - 1], above: ratios.filter((x) => x > 1).length, rounds: ratios.length },
   };
@@ -209,13 +288,15 @@ export function describeFigures(name: string, f: PlaybackFigures): string {
   const ms = (x: number) => x.toFixed(1);
   const x = (v: number) => `×${v.toFixed(2)}`;
   return [
-    `${name}: ${f.perRound.length} rounds, ${f.play.frames} playback frames, ${f.repaint.frames} repaint frames`,
+    `${name}: ${f.perRound.length} rounds, ${f.play.frames} playback frames, ${f.repaint.frames} repaint frames at playback's dates, ${f.atStart.repaint.frames} on the opening date`,
+    `  playback ÷ repaint at the dates playback drew (judged):`,
     `  mean   ${ms(f.play.mean)} ÷ ${ms(f.repaint.mean)} ms = ${x(f.ratio)}`,
     `  median ${ms(f.play.median)} ÷ ${ms(f.repaint.median)} ms = ${x(f.medianRatio)}`,
     `  p90    ${ms(f.play.p90)} ÷ ${ms(f.repaint.p90)} ms = ${x(f.p90Ratio)}`,
-    `  CPU ms a frame (playback | repaint): ${Object.keys({ ...f.cpuPerFrame.play, ...f.cpuPerFrame.repaint }).map((type) => `${type} ${(f.cpuPerFrame.play[type] ?? 0).toFixed(1)} | ${(f.cpuPerFrame.repaint[type] ?? 0).toFixed(1)}`).join(', ')}`,
+    `  playback ÷ repaint on the opening date only: mean ${ms(f.play.mean)} ÷ ${ms(f.atStart.repaint.mean)} ms = ${x(f.atStart.ratio)}; median ${ms(f.play.median)} ÷ ${ms(f.atStart.repaint.median)} = ${x(f.atStart.medianRatio)}; p90 ${x(f.atStart.p90Ratio)}`,
+    `  CPU ms a frame (playback | repaint at its dates | repaint on the opening date): ${Object.keys({ ...f.cpuPerFrame.play, ...f.cpuPerFrame.repaint }).map((type) => `${type} ${(f.cpuPerFrame.play[type] ?? 0).toFixed(1)} | ${(f.cpuPerFrame.repaint[type] ?? 0).toFixed(1)} | ${(f.cpuPerFrame.repaintAtStart[type] ?? 0).toFixed(1)}`).join(', ')}`,
     `  per round, ratio of means: median ${x(f.roundRatio.median)} (${x(f.roundRatio.min)}–${x(f.roundRatio.max)}); playback slower in ${f.roundRatio.above} of ${f.roundRatio.rounds}`,
-    `  rounds (load, first mode, play ÷ repaint mean ms): ${f.perRound.map((r) => `${r.load.toFixed(1)} ${r.first} ${ms(r.playMeanMs)}÷${ms(r.repaintMeanMs)}=${x(r.meanRatio)}`).join('; ')}`,
+    `  rounds (load, first mode, days played, repaint days, play ÷ repaint mean ms; ÷ opening-date repaint): ${f.perRound.map((r) => `${r.load.toFixed(1)} ${r.first} ${r.playDays.map((d) => d.toFixed(2)).join('–')} [${r.repaintDays.map((d) => d.toFixed(2)).join(' ')}] ${ms(r.playMeanMs)}÷${ms(r.repaintMeanMs)}=${x(r.meanRatio)}; ÷${ms(r.repaintAtStartMeanMs)}=${x(r.atStartMeanRatio)}`).join(' | ')}`,
   ].join('\n');
 }
 
@@ -391,16 +472,23 @@ async function main(): Promise<void> {
       if (v.js) await p.page.evaluate(v.js);
       pages.push(p);
     }
+    // One unmeasured playback window per page: warms it up, and gives the days the first round's matched repaint is paused at.
+    const covered: [number, number][] = [];
+    for (const p of pages) covered.push(await playbackCovers(p.page, p.day, windowMs));
     for (let i = 0; i < rounds; i++) {
       // The pages take turns inside a round (the first one first in even rounds).
       const order = variants.map((_, k) => k);
       if (i % 2) order.reverse();
-      for (const k of order) results[variants[k].name].push(await playbackRound(pages[k].page, pages[k].day, i, windowMs));
+      for (const k of order) {
+        const done = results[variants[k].name];
+        done.push(await playbackRound(pages[k].page, pages[k].day, i, windowMs, done[i - 1]?.playDays ?? covered[k]));
+      }
       process.stderr.write(`round ${i + 1}/${rounds} done (load ${loadavg()[0].toFixed(1)})\n`);
     }
     if (traceDir) {
       mkdirSync(traceDir, { recursive: true });
       for (const [k, v] of variants.entries()) {
+        // The traced repaint is on the opening date (as repaintAtStart).
         for (const mode of ['repaint', 'play'] as const) traces.push(`${v.name} ${await tracedWindow(browser, pages[k].page, mode, pages[k].day, windowMs, traceDir, `${v.name.replace(/\W+/g, '_')}`)}`);
       }
     }
