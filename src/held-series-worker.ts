@@ -12,7 +12,10 @@ self.onmessage = async (e: MessageEvent<{ manifest: string }>) => {
   try {
     const manifest = e.data.manifest;
     // Only what the areas need: no narratives, sources, named lines, notes or surroundings.
-    const pack = await loadPack(manifest, fetchJsonReader(manifest), { langs: [], sources: false, lines: false, unitNotes: false, glossary: false, surroundings: false });
+    // The page has read these files already (the basemap is the largest): take them from the
+    // HTTP cache, fresh or not, with no second request, and so the very files the page drew.
+    const read = fetchJsonReader(manifest, (url) => fetch(url, { cache: 'force-cache' }));
+    const pack = await loadPack(manifest, read, { langs: [], sources: false, lines: false, unitNotes: false, glossary: false, surroundings: false });
     self.postMessage({ series: heldSeries(pack, landIndexOf(pack)) });
   } catch (err) {
     self.postMessage({ error: err instanceof Error ? err.message : String(err) });

@@ -5,6 +5,9 @@
  * languages, with axe. Screenshots go to tests/.artifacts for people to look at.
  */
 import { describe, expect, inject, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, waitForMap } from './chromium.ts';
 import { ARTIFACTS, useBrowser } from './shared-browser.ts';
@@ -184,6 +187,38 @@ describe('ground held, day by day', () => {
       await w.context.close();
     });
   }
+
+  it('its worker reads the files the page has read from the HTTP cache: the basemap is served once', async () => {
+    // dist/ served with a count of requests per path (a school's server: revalidate every time).
+    const root = normalize(join(process.cwd(), 'dist'));
+    const served = new Map<string, number>();
+    const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+      served.set(path, (served.get(path) ?? 0) + 1);
+      const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(root + sep)) return void res.writeHead(403).end();
+      try {
+        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(readFileSync(file));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const w = await openPage(browser);
+    await w.page.goto(`http://127.0.0.1:${port}/?date=1951-01-10`);
+    await waitForMap(w.page, 120_000);
+    await w.page.locator('.held .plot').waitFor({ timeout: 120_000 });
+    // The chart's figures are the worker's (its series for 10 January), read from those files.
+    const [, pva] = SERIES.find(([d]) => d === '1951-01-10')!;
+    await expect.poll(() => w.page.locator('.held .readout').textContent()).toContain(km2(pva));
+    expect(served.get('/data/basemap/basemap.topo.json')).toBe(1);
+    expect([...served].filter(([p, n]) => p.startsWith('/data/') && n > 1)).toEqual([]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+    await new Promise<void>((done) => server.close(() => done()));
+  });
 });
 
 const CHART: LayoutCheck[] = [
