@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { layoutFaults, svgPastFrame } from './layout.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { COLORS } from '../../src/map/colors.ts';
 import { dayOf } from '../../src/lib/dates.ts';
@@ -37,6 +38,20 @@ describe('without WebGL', () => {
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/^31 January 1951/);
     await expect.poll(front).not.toBe(before);
     expect(w.consoleProblems.filter((m) => !/WebGL|webgl/.test(m))).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('the SVG map without WebGL, in its frame', () => {
+  const cases = ['', 'embed.html'].flatMap((path) => [{ width: 1280, height: 800 }, { width: 390, height: 844 }].map((viewport) => ({ path, viewport })));
+  it.each(cases)('$path at $viewport.width px draws nothing past its frame and stays in its box', async ({ path, viewport }) => {
+    const w = await openPage(noGl, { viewport });
+    await w.page.goto(`${base}${path}?date=1951-01-04`);
+    await w.page.waitForSelector('.svg-fallback svg', { timeout: 30_000 });
+    // The land, the PVA/KPA ground and the rivers run past the picture's frame (its sea): none of them shows there.
+    expect(await svgPastFrame(w.page, '.svg-fallback svg.svg-map')).toEqual([]);
+    expect(await layoutFaults(w.page, [{ name: 'SVG map', box: '.svg-fallback', parts: 'svg.svg-map' }])).toEqual([]);
+    await w.page.screenshot({ path: `${ARTIFACTS}/svg-fallback-${path ? 'embed' : 'app'}-${viewport.width}.png` });
     await w.context.close();
   });
 });

@@ -56,3 +56,48 @@ export async function layoutFaults(page: Page, checks: readonly LayoutCheck[]): 
     return faults;
   }, checks);
 }
+
+/**
+ * Where an SVG picture draws past its frame (its viewBox, as it sits in the element's box):
+ * every drawn shape's box, cut by the clip paths (rectangles or shapes, by their bounding boxes)
+ * of its ancestors and by the element's own box, must lie inside the frame. Returns the faults as
+ * short strings (empty when nothing shows past the frame).
+ */
+export async function svgPastFrame(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const svg = document.querySelector<SVGSVGElement>(selector);
+    if (!svg) return [`${selector}: not found`];
+    type Box = { left: number; top: number; right: number; bottom: number };
+    const ctm = svg.getScreenCTM()!;
+    const toScreen = (x: number, y: number) => new DOMPoint(x, y).matrixTransform(ctm);
+    const userBox = (x: number, y: number, w: number, h: number): Box => {
+      const a = toScreen(x, y);
+      const b = toScreen(x + w, y + h);
+      return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+    };
+    const cut = (a: Box, b: Box): Box => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
+    const vb = svg.viewBox.baseVal;
+    const frame = userBox(vb.x, vb.y, vb.width, vb.height);
+    const r = svg.getBoundingClientRect();
+    const own: Box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    const faults: string[] = [];
+    for (const el of svg.querySelectorAll<SVGGraphicsElement>('path, rect, circle, line, text, image, use, polygon, polyline')) {
+      if (el.closest('defs, clipPath, pattern, mask')) continue;
+      const e = el.getBoundingClientRect();
+      if (e.width === 0 && e.height === 0) continue;
+      let b = cut({ left: e.left, top: e.top, right: e.right, bottom: e.bottom }, own);
+      for (let a: Element | null = el; a && a !== svg; a = a.parentElement) {
+        const id = /url\(["']?#([^"')]+)/.exec(a.getAttribute('clip-path') ?? '')?.[1];
+        const clip = id ? svg.querySelector(`[id="${id}"]`) : null;
+        for (const c of clip ? [...clip.children] : []) {
+          const bb = (c as SVGGraphicsElement).getBBox();
+          b = cut(b, userBox(bb.x, bb.y, bb.width, bb.height));
+        }
+      }
+      if (b.right - b.left <= 0.5 || b.bottom - b.top <= 0.5) continue;
+      const past = { left: frame.left - b.left, top: frame.top - b.top, right: b.right - frame.right, bottom: b.bottom - frame.bottom };
+      for (const [side, by] of Object.entries(past)) if (by > 0.5) faults.push(`${el.tagName} draws ${Math.round(by)} px past the frame's ${side}`);
+    }
+    return [...new Set(faults)];
+  }, selector);
+}
