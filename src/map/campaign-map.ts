@@ -572,8 +572,9 @@ export function createCampaignMap(options: CampaignMapOptions): CampaignMap {
   }
   if (import.meta.env.VITE_BENCH) {
     // Benchmark builds only: lets `npm run bench` force repaints of an unchanged map (its
-    // baseline for playback). Removed from every other build.
-    Object.assign(options.container, { benchRepaint: () => map.triggerRepaint() });
+    // baseline for playback), and `bench:playback --eval` reach the map (benchMap) to switch
+    // layers off in an ablation. Removed from every other build.
+    Object.assign(options.container, { benchRepaint: () => map.triggerRepaint(), benchMap: map });
   }
 
   /**
