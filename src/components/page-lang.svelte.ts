@@ -2,6 +2,7 @@
  * The language a page opens in — the URL's `?lang=`, else the browser's preference — and
  * whether its interface catalogue is in yet, for the app, the embed and the print view.
  */
+import { untrack } from 'svelte';
 import { hasMessages, loadMessages, preferredLang } from '../lib/i18n.ts';
 import { langParam } from '../lib/params.ts';
 import type { Lang } from '../lib/types.ts';
@@ -18,5 +19,35 @@ export class PageLang {
     void loadMessages(this.first)
       .catch(() => undefined)
       .finally(() => (this.ready = true));
+  }
+}
+
+/**
+ * Loads a language's narrative (`useLang`: the campaign loader's) and interface catalogue
+ * together, before a page switches to it; the narrative's load error as text, if any (a
+ * catalogue that cannot be loaded leaves `t` answering in English).
+ */
+export async function loadLanguage(useLang: (lang: Lang) => Promise<string | undefined>, lang: Lang): Promise<string | undefined> {
+  const [error] = await Promise.all([useLang(lang), loadMessages(lang).catch(() => undefined)]);
+  return error;
+}
+
+/**
+ * The language a link asks for where it differs from the one the page opened in (a lesson's
+ * link without `lang=`, read with the lesson's code): handed to `apply` once `ready()` (the pack
+ * is in), once. Creates an effect: construct it while a component initialises.
+ */
+export class LinkLang {
+  want = $state<Lang>();
+
+  constructor(ready: () => boolean, apply: (lang: Lang) => void) {
+    $effect(() => {
+      const want = this.want;
+      if (!ready() || !want) return;
+      untrack(() => {
+        this.want = undefined;
+        apply(want);
+      });
+    });
   }
 }
