@@ -121,6 +121,76 @@ describe('the embed’s first view', () => {
     await w.context.close();
   });
 
+  /** Records, each time the polite live region speaks, what it says beside the date and phase the bar shows. */
+  const recordSpoken = (page: Page) =>
+    page.evaluate(() => {
+      const live = document.getElementById('live')!;
+      const spoken: { said: string; date: string; phase: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const shown = (s: string) => document.querySelector(`.bar ${s}`)?.textContent?.trim() ?? '';
+      new MutationObserver(() => spoken.push({ said: live.textContent!.trim(), date: shown('.date strong'), phase: shown('.phase') })).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+  const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { spoken: { said: string; date: string; phase: string }[] }).spoken);
+  /** How far playback has gone in days, shown or not (the slider's thumb moves with it). */
+  const played = (page: Page) => page.getByRole('slider', { name: /date/i }).evaluate((el: HTMLInputElement) => Number(el.value) - Number(el.min));
+  /** Whatever is said names the phase the bar shows, and the date where it says the date shown (playing from, paused on). */
+  const saysWhatIsShown = (spoken: { said: string; date: string; phase: string }[]) => {
+    for (const s of spoken.filter((x) => x.said)) {
+      expect(s.said, JSON.stringify(s)).toContain(s.phase);
+      if (/^(Playing|Paused)/.test(s.said)) expect(s.said, JSON.stringify(s)).toContain(s.date);
+    }
+  };
+
+  it('speaks only what the map shows while playback waits for the full data, then the phase it plays into', async () => {
+    const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    const release = await holdFullData(w);
+    await w.page.goto(`${base}embed.html`);
+    const play = w.page.getByRole('button', { name: 'Play' });
+    await play.waitFor({ timeout: 120_000 });
+    await recordSpoken(w.page);
+    await play.click();
+    // Playback has gone past the next phase's first day (1 January) while the map still shows 31 December…
+    await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
+    expect(await w.page.locator('.bar .date strong').textContent()).toMatch(/31 December 1950/);
+    saysWhatIsShown(await spokenSoFar(w.page));
+    expect((await spokenSoFar(w.page)).map((s) => s.said)).toEqual([expect.stringMatching(/^Playing from 31 December 1950/)]);
+    await w.page.screenshot({ path: `${ARTIFACTS}/first-view-playing-held.png` });
+    release();
+    await fullDataIn(w.page);
+    // …and once the map moves on, the phase it shows is said.
+    await expect.poll(async () => (await spokenSoFar(w.page)).length, { timeout: 60_000 }).toBeGreaterThan(1);
+    await w.page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await spokenSoFar(w.page)).at(-1)?.said, { timeout: 60_000 }).toMatch(/^Paused on/);
+    const spoken = await spokenSoFar(w.page);
+    saysWhatIsShown(spoken);
+    expect(spoken[1].said).not.toMatch(/^(Playing|Paused)/);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says where playback paused before the full data was in once the map shows it', async () => {
+    const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    const release = await holdFullData(w);
+    await w.page.goto(`${base}embed.html`);
+    const play = w.page.getByRole('button', { name: 'Play' });
+    await play.waitFor({ timeout: 120_000 });
+    await recordSpoken(w.page);
+    await play.click();
+    await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
+    await w.page.getByRole('button', { name: 'Pause' }).click();
+    release();
+    await fullDataIn(w.page);
+    const date = w.page.locator('.bar .date strong');
+    await expect.poll(() => date.textContent(), { timeout: 60_000 }).toMatch(/January 1951/);
+    await expect.poll(async () => (await spokenSoFar(w.page)).at(-1)?.said, { timeout: 60_000 }).toMatch(/^Paused on \d+ January 1951/);
+    const spoken = await spokenSoFar(w.page);
+    saysWhatIsShown(spoken);
+    // Nothing but the start and the pause: no phase was shown in between.
+    expect(spoken.map((s) => s.said.split(' ')[0])).toEqual(['Playing', 'Paused']);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   for (const [name, body] of [
     ['malformed', '{"date": "1950-12-31", "files": '],
     ['incomplete', '{"date": "1950-12-31", "files": {"fronts.geojson": {"type": "FeatureCollection", "features": []}}}'],
