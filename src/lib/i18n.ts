@@ -91,6 +91,16 @@ export function formatMoment(lang: Lang, day: number): string {
   return t(lang, 'date.withTime', { date, part: t(lang, `time.${partOfDay(minutes)}`), time: hhmm(minutes) });
 }
 
+/**
+ * The moment the page shows (the date over the map, the slider's value and the map's name):
+ * while playback runs, the date alone — its hour would change in every frame, too fast to read,
+ * and each change costs the page a layout and a repaint beside the map's (issue 14, figure b);
+ * paused, stepped or dragged, the moment with its hour (`formatMoment`).
+ */
+export function formatShownMoment(lang: Lang, day: number, playing: boolean): string {
+  return playing ? formatDate(lang, day) : formatMoment(lang, day);
+}
+
 /** A short date: "4 Jan" / "1월 4일". */
 export function formatShortDate(lang: Lang, day: number): string {
   const p = partsOf(day);

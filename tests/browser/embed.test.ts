@@ -126,6 +126,9 @@ describe('message API', () => {
     await expect.poll(async () => (await events()).at(-1)).toEqual({ type: 'campaign-map:datechange', date: '1951-01-15', phase: 'wolfhound' });
     await w.page.evaluate((b) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'campaign-map:play' }, new URL(b).origin), base);
     await expect.poll(() => valuetext(f)).toMatch(/^1[6-9] January 1951|^2\d January 1951/);
+    // While playing, the date is shown without its hour (which would change every frame).
+    expect(await f.locator('p.date strong').textContent()).toMatch(/^\d+ January 1951$/);
+    expect(await valuetext(f)).not.toMatch(/\d\d:\d\d/);
     await w.page.evaluate((b) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'campaign-map:pause' }, new URL(b).origin), base);
     await w.page.waitForTimeout(300);
     const paused = await valuetext(f);

@@ -4,8 +4,10 @@
  * beyond drawing the map. Counted over a day and a half of Slow playback in the app: calls to
  * history.replaceState (each costs the browser process 10–20 ms of CPU: the address bar waits
  * until playback stops), messages to MapLibre's workers, and the DOM nodes changed in most
- * frames (only the date shown, the slider's value text, the map's name and drawn-day mark, and
- * the ground chart's cursor may be).
+ * frames (only the slider's position, the map's drawn-day mark and the ground chart's cursor
+ * may be). The date shown over the map, the slider's value text and aria-valuetext and the map's
+ * name give the date alone while playing (its hour would change every frame): they change once
+ * a calendar day, and the hour is back once playback pauses.
  */
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -46,11 +48,12 @@ const PROBE = `
 interface Work { replaceState: number; posts: number; frame: number; changed: Record<string, number[]>; counting: boolean }
 
 /**
- * What may change in most frames of playback: the date shown over the map, the slider's value
- * text and aria-valuetext (and its value), the map's accessible name and drawn-day mark, and
+ * What may change in most frames of playback: the slider's value, the map's drawn-day mark, and
  * the ground chart's cursor (once its lazy part is in).
  */
-const EVERY_FRAME = /^(p\.big-date text|span\.value text|input#date-slider @(aria-valuetext|value)|div\.map @(aria-label|data-drawn-day)|line @(x1|x2))$/;
+const EVERY_FRAME = /^(input#date-slider @value|div\.map @data-drawn-day|line @(x1|x2))$/;
+/** What shows the date in words: changed once a calendar day while playing. */
+const DATE_WORDS = ['p.big-date text', 'span.value text', 'input#date-slider @aria-valuetext', 'div.map @aria-label'];
 
 describe('a frame of playback', () => {
   it('writes no address, sends the map no data and changes only a few DOM nodes', async () => {
@@ -83,6 +86,13 @@ describe('a frame of playback', () => {
     // Nodes changed in more than half the frames of playback.
     const often = Object.entries(playing.changed).filter(([, at]) => at.length > frames / 2).map(([key, at]) => `${key} (${at.length} of ${frames})`);
     expect(often.filter((key) => !EVERY_FRAME.test(key.replace(/ \(.*/, ''))), `changed in most frames: ${often.join(', ')}`).toEqual([]);
+
+    // The date in words: a change per calendar day reached (from 31 Dec at 24:00, a day and a half
+    // of playback crosses two or three dates), not one per frame.
+    for (const key of DATE_WORDS) expect(playing.changed[key]?.length ?? 0, `${key} changed in ${playing.changed[key]?.length} of ${frames} frames`).toBeLessThanOrEqual(4);
+    // Paused between two day steps, the date over the map has its hour again.
+    const pausedDay = await drawnDay();
+    if (Math.abs(pausedDay - Math.round(pausedDay)) > 1 / 48) await expect.poll(() => w.page.locator('p.big-date').textContent()).toMatch(/\(\d\d:\d\d\)$/);
 
     // Paused: the address bar shows the date drawn.
     const shown = await w.page.locator('#date-slider').getAttribute('aria-valuetext');

@@ -15,7 +15,7 @@ import { enLesson } from '../../src/locales/en-lesson.ts';
 import { enShare } from '../../src/locales/en-share.ts';
 import { enPlaces } from '../../src/locales/en-places.ts';
 import { ko } from '../../src/locales/ko.ts';
-import { formatDate, formatKm, formatMoment, formatShortDate, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
+import { formatDate, formatKm, formatMoment, formatShortDate, formatShownMoment, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 describe('loading catalogues', () => {
@@ -100,6 +100,23 @@ describe('formatting', () => {
     expect(formatMoment('en', dayOf('1951-01-02') + 3 / 24)).toBe('3 January 1951, before dawn (03:00)');
     expect(formatMoment('ko', dayOf('1951-01-02') + 3 / 24)).toBe('1951년 1월 3일 새벽(03:00)');
     expect(formatMoment('en', dayOf('1951-01-03') + 22 / 24)).toBe('4 January 1951, night (22:00)');
+  });
+
+  it('shows the date alone while playback runs, the moment with its hour otherwise', () => {
+    const afternoon = dayOf('1951-01-05') + 14 / 24;
+    expect(formatShownMoment('en', afternoon, false)).toBe('6 January 1951, afternoon (14:00)');
+    expect(formatShownMoment('en', afternoon, true)).toBe('6 January 1951');
+    expect(formatShownMoment('ko', afternoon, true)).toBe('1951년 1월 6일');
+    // Every hour of two days: playing, the date the moment belongs to, as its full form begins
+    // (the end of a day, a day step, is still that day: never the next one's date).
+    for (let h = 0; h <= 48; h++) {
+      const d = dayOf('1951-01-03') + h / 24;
+      for (const lang of ['en', 'ko'] as const) {
+        expect(formatShownMoment(lang, d, false)).toBe(formatMoment(lang, d));
+        expect(formatMoment(lang, d).startsWith(formatShownMoment(lang, d, true))).toBe(true);
+      }
+    }
+    expect(formatShownMoment('en', dayOf('1951-01-04'), true)).toBe('4 January 1951');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
