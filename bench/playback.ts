@@ -4,7 +4,9 @@
  *
  * Builds the app (benchmark build) into dist-bench/ unless `--no-build`, serves every build
  * folder of `--dirs` (default: dist-bench) and opens each folder's app page (index.html) on the
- * opening date, at 1024×768 as `npm run bench`. After one unmeasured playback window (a warm-up
+ * opening date, at 1024×768 as `npm run bench`, at Fast and scrolled to the top as a user
+ * watching playback has it (checking Fast scrolls the map mostly out of the window): the map's
+ * canvas and the date slider wholly in the window, checked and printed, also after each round. After one unmeasured playback window (a warm-up
  * that also tells which days playback covers), round after round, on the same page and camera,
  * `--window` ms each (default 3000): Fast playback from the opening date; the map forced to
  * repaint every frame while paused at the dates that playback covers (the window split into
@@ -58,6 +60,8 @@ export interface PlaybackRound {
   repaintDays: number[];
   /** CPU ms each mode's window cost, by Chromium process type (see chromiumCpu). */
   cpu: Record<PlaybackMode, Record<string, number>>;
+  /** Whether the map's canvas and the date slider were wholly in the window at the round's end. */
+  inView: boolean;
 }
 
 /**
@@ -162,14 +166,41 @@ export async function playbackWindow(page: Page, mode: PlaybackMode, day: number
   }
 }
 
-/** Opens the app page on the opening date at the bench's size, at Fast speed; returns the day number it starts on. */
-export async function openPlayback(browser: Browser, base: string): Promise<{ page: Page; close: () => Promise<void>; day: number }> {
+/** Where the map's canvas and the date slider are in the window (CSS px, top–bottom), and whether both are wholly in it. */
+export interface InView { scrollY: number; canvas: [number, number]; slider: [number, number]; inView: boolean }
+
+export async function inView(page: Page): Promise<InView> {
+  return page.evaluate(`(function () {
+    var box = function (sel) { var r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right].map(Math.round); };
+    var inside = function (b) { return b[0] >= 0 && b[1] <= innerHeight && b[2] >= 0 && b[3] <= innerWidth; };
+    var canvas = box('.map canvas'), slider = box('#date-slider');
+    return { scrollY: scrollY, canvas: canvas.slice(0, 2), slider: slider.slice(0, 2), inView: inside(canvas) && inside(slider) };
+  })()`) as Promise<InView>;
+}
+
+/** One page as the rounds drive it: the day it opens on, and where its map and slider were when opened. */
+export interface PlaybackPage { page: Page; close: () => Promise<void>; day: number; view: InView }
+
+/**
+ * Opens the app page on the opening date at the bench's size, at Fast speed, scrolled to the
+ * top as a user watching playback has it: the map and the date slider wholly in the window
+ * (`view` says whether they are).
+ */
+export async function openPlayback(browser: Browser, base: string): Promise<PlaybackPage> {
   const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
   await w.page.goto(`${base}?date=1950-12-31`);
   await w.page.waitForSelector(READY, { timeout: 60_000 });
   await w.page.getByLabel('Fast', { exact: true }).check();
+  // Checking Fast scrolls the speed buttons into view, and the map mostly out of it (its top at
+  // y = -365 at 1024×768: 155 px of map seen): back to the top, where the user watches playback.
+  await w.page.evaluate('scrollTo(0, 0)');
   const day = Number(await w.page.locator('#date-slider').inputValue());
-  return { page: w.page, close: () => w.context.close(), day };
+  return { page: w.page, close: () => w.context.close(), day, view: await inView(w.page) };
+}
+
+/** A one-line summary of a view check. */
+export function describeView(v: InView): string {
+  return `map canvas ${v.canvas.join('–')}, date slider ${v.slider.join('–')} px, scrollY ${v.scrollY}: ${v.inView ? 'both wholly in the 768 px window' : 'WARNING: not wholly in the window'}`;
 }
 
 /**
@@ -185,7 +216,7 @@ export async function playbackRound(page: Page, day: number, i: number, ms: numb
   const order: PlaybackMode[] = i % 2 === 0 ? ['repaint', 'play', 'repaintAtStart'] : ['repaintAtStart', 'play', 'repaint'];
   const round: PlaybackRound = {
     round: i, first: order[0], load: loadavg()[0], repaint: [], play: [], repaintAtStart: [], playDays: covered, repaintDays: [],
-    cpu: { repaint: {}, play: {}, repaintAtStart: {} },
+    cpu: { repaint: {}, play: {}, repaintAtStart: {} }, inView: false,
   };
   const add = (mode: PlaybackMode, before: Record<string, number>) => {
     for (const [type, t] of Object.entries(chromiumCpu())) round.cpu[mode][type] = (round.cpu[mode][type] ?? 0) + t - (before[type] ?? 0);
@@ -207,6 +238,7 @@ export async function playbackRound(page: Page, day: number, i: number, ms: numb
     add(mode, before);
     if (mode === 'play') round.playDays = await drawnDays(page);
   }
+  round.inView = (await inView(page)).inView;
   return round;
 }
 
@@ -462,6 +494,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   const results: Record<string, PlaybackRound[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
   const traces: string[] = [];
+  const views: Record<string, InView> = {};
   const loadStart = loadavg()[0];
   try {
     const pages = [];
@@ -470,6 +503,7 @@ async function main(): Promise<void> {
       // A constructed style sheet: the pages' CSP refuses a <style> element.
       if (v.css) await p.page.evaluate(`(function () { var s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(v.css)}); document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]); })()`);
       if (v.js) await p.page.evaluate(v.js);
+      views[v.name] = await inView(p.page);
       pages.push(p);
     }
     // One unmeasured playback window per page: warms it up, and gives the days the first round's matched repaint is paused at.
@@ -499,10 +533,12 @@ async function main(): Promise<void> {
   }
   const figures = Object.fromEntries(variants.filter(() => rounds > 0).map((v) => [v.name, playbackFigures(results[v.name])]));
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), windowMs, rounds, load: { start: loadStart, end: loadavg()[0] }, figures, intervals: results })}\n`);
+    process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), windowMs, rounds, load: { start: loadStart, end: loadavg()[0] }, views, figures, intervals: results })}\n`);
     return;
   }
-  process.stdout.write(`(b) playback ÷ forced repaint, ${rounds} interleaved rounds of ${windowMs} ms per mode; load average (1 min) ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n\n`);
+  process.stdout.write(`(b) playback ÷ forced repaint, ${rounds} interleaved rounds of ${windowMs} ms per mode; load average (1 min) ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`);
+  for (const v of variants) process.stdout.write(`  ${v.name}: ${describeView(views[v.name])}${rounds ? `; at the rounds' ends ${results[v.name].filter((r) => r.inView).length} of ${rounds} in view` : ''}\n`);
+  process.stdout.write('\n');
   for (const d of Object.keys(figures)) process.stdout.write(`${describeFigures(d, figures[d])}\n\n`);
   if (traces.length) process.stdout.write(`${traces.join('\n\n')}\n`);
 }

@@ -41,7 +41,7 @@ import { launch, openPage } from '../tests/browser/chromium.ts';
 import { measureEmbedBytes } from './embed-bytes.ts';
 import { writeContentData } from './content-data.ts';
 import { READY, READY_PROBE, startup } from './startup.ts';
-import { openPlayback, playbackFigures, playbackRounds } from './playback.ts';
+import { describeView, openPlayback, playbackFigures, playbackRounds, type InView } from './playback.ts';
 
 const budget = JSON.parse(readFileSync('bench/budget.json', 'utf8')) as Record<string, number>;
 const asJson = process.argv.includes('--json');
@@ -215,6 +215,9 @@ async function main(): Promise<void> {
       atStartRatio: b.atStart.ratio, atStartMedianRatio: b.atStart.medianRatio, atStartP90Ratio: b.atStart.p90Ratio,
       atStartRoundRatios: b.perRound.map((r) => r.atStartMeanRatio),
       playDays: b.perRound.map((r) => r.playDays), repaintDays: b.perRound.map((r) => r.repaintDays),
+      // Added with the page scrolled to the top (the map and the slider in the window, as a user
+      // watching playback has them; before, checking Fast left 155 px of the map in view).
+      view: wa.view, inViewRounds: rounds.filter((r) => r.inView).length,
     };
 
     // (d) bytes of the embed before its map is complete, minus MapLibre's own JS and CSS (bench/embed-bytes.ts).
@@ -267,6 +270,7 @@ async function main(): Promise<void> {
   for (const row of rows) out(`| ${row.join(' | ')} |\n`);
   const { breakdown, baselineSteps } = results.startup as { breakdown: Record<string, number>; baselineSteps: Record<string, number> };
   const inOrder = (steps: Record<string, number>) => Object.entries(steps).sort((x, y) => x[1] - y[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  out(`\n(b) the app page during the rounds: ${describeView((results.playback as { view: InView }).view)}; in view at the end of ${f((results.playback as { inViewRounds: number }).inViewRounds, 0)} of ${f((results.playback as { roundRatios: number[] }).roundRatios.length, 0)} rounds\n`);
   out(`\n(c) start-up steps, median ms from navigation (ready = the map's ready marker):\n  app: ${inOrder(breakdown)}\n  baseline: ${inOrder(baselineSteps)}\n  content baseline: ${inOrder((results.content as { steps: Record<string, number> }).steps)}\n`);
   if (r.bytes.files) {
     out('\n(d) files loaded by the embed before its map is complete (gzip bytes):\n');
