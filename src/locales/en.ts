@@ -85,6 +85,8 @@ export const en = {
   'error.load': 'The campaign data could not be loaded.',
   'error.retry': 'Retry',
   'error.webgl': 'The interactive map could not start on this device (WebGL is unavailable). The dates and the narrative still work.',
+  /** Under the SVG map that stands in for the WebGL one: short, so it leaves a phone's small map box to the map. */
+  'error.webglSimpler': 'A simpler map: this device has no WebGL for the interactive one.',
 
   'date.long': '{day} {month} {year}',
   'date.short': '{day} {month}',

@@ -420,6 +420,7 @@ export const ko: Record<MessageKey, string> = {
   'error.load': '전역 자료를 불러오지 못했습니다.',
   'error.retry': '다시 시도',
   'error.webgl': '이 기기에서는 대화형 지도를 시작할 수 없습니다(WebGL 없음). 날짜와 설명은 그대로 쓸 수 있습니다.',
+  'error.webglSimpler': '간단한 지도: 이 기기에는 대화형 지도에 필요한 WebGL이 없습니다.',
 
   'date.long': '{year}년 {month} {day}일',
   'date.short': '{month} {day}일',

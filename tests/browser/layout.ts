@@ -101,3 +101,43 @@ export async function svgPastFrame(page: Page, selector: string): Promise<string
     return [...new Set(faults)];
   }, selector);
 }
+
+/**
+ * How a picture sits in the page: its frame (the nearest element, from the picture up, that draws
+ * a border: what a reader takes for the picture's edge), the area its drawing covers on screen
+ * (an SVG's viewBox as placed in its element, a `meet` fit leaving the rest of the element
+ * blank), and whether `other` (a notice, a caption) lies inside that frame, where it reads as
+ * laid over the picture. Boxes are CSS px: [left, top, right, bottom].
+ */
+export interface PictureFit {
+  frame: [number, number, number, number];
+  drawn: [number, number, number, number];
+  /** `other` inside the picture's frame (overlapping it). */
+  otherInFrame: boolean;
+}
+
+export async function pictureFit(page: Page, svgSelector: string, other: string): Promise<PictureFit | string> {
+  return page.evaluate(
+    ([svgSelector, other]) => {
+      const svg = document.querySelector<SVGSVGElement>(svgSelector);
+      if (!svg) return `${svgSelector}: not found`;
+      // A border seen all round: drawn on every side, not transparent.
+      const bordered = (el: Element) => {
+        const style = getComputedStyle(el);
+        return ['top', 'right', 'bottom', 'left'].every((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-color`) !== 'rgba(0, 0, 0, 0)');
+      };
+      let framed: Element | null = svg;
+      while (framed && !bordered(framed)) framed = framed.parentElement;
+      if (!framed) return `${svgSelector}: no frame`;
+      const f = framed.getBoundingClientRect();
+      const ctm = svg.getScreenCTM()!;
+      const vb = svg.viewBox.baseVal;
+      const a = new DOMPoint(vb.x, vb.y).matrixTransform(ctm);
+      const b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(ctm);
+      const o = document.querySelector(other)?.getBoundingClientRect();
+      const otherInFrame = !!o && Math.min(o.right, f.right) - Math.max(o.left, f.left) > 0.5 && Math.min(o.bottom, f.bottom) - Math.max(o.top, f.top) > 0.5;
+      return { frame: [f.left, f.top, f.right, f.bottom], drawn: [a.x, a.y, b.x, b.y], otherInFrame };
+    },
+    [svgSelector, other] as const,
+  );
+}
