@@ -3,7 +3,7 @@
  */
 import { fetchJsonReader } from './lib/fetch-json.ts';
 import { inlineFirst, inlineJsonFiles } from './lib/inline-json.ts';
-import { LABEL_FONT, LANG_NAME_LETTERS, registerPageFonts } from './map/fonts.ts';
+import { LANG_NAME_LETTERS, fontsFor, registerPageFonts } from './map/fonts.ts';
 import { langParam } from './lib/params.ts';
 import { preferredLang } from './lib/i18n.ts';
 
@@ -15,24 +15,15 @@ export const read = inlineFirst(inlineJsonFiles(document, document.baseURI), doc
 
 registerPageFonts(document.baseURI);
 
-/** The longest the page waits for its font before it draws anyway (in the system font). */
-const FONT_WAIT_MS = 1000;
-
 /**
  * Resolves once the page's own font faces are in (the language names' Hangul where the page
  * has a language switch, and the Hangul text face on a Korean page), or after a second at
- * most. A page with no Hangul to draw waits for nothing and downloads no font.
+ * most. A page with no Hangul to draw waits for nothing and downloads no font. (A lesson link
+ * that names no language waits for the lesson's in PageLang, once it is read.)
  */
 function fontsSettled(languageSwitch: boolean): Promise<void> {
-  if (!('fonts' in document)) return Promise.resolve();
   const lang = langParam(location.search) ?? preferredLang(navigator.languages);
-  const text = (languageSwitch ? LANG_NAME_LETTERS : '') + (lang === 'ko' ? '가' : '');
-  if (!text) return Promise.resolve();
-  const loaded = document.fonts.load(`1em "${LABEL_FONT}"`, text).then(
-    () => undefined,
-    () => undefined,
-  );
-  return Promise.race([loaded, new Promise<void>((done) => setTimeout(done, FONT_WAIT_MS))]);
+  return fontsFor((languageSwitch ? LANG_NAME_LETTERS : '') + (lang === 'ko' ? '가' : ''));
 }
 
 /**

@@ -1,24 +1,48 @@
 /**
- * The language a page opens in — the URL's `?lang=`, else the browser's preference — and
- * whether its interface catalogue is in yet, for the app, the embed and the print view.
+ * The language a page opens in — the URL's `?lang=`, else the language of a lesson in the
+ * link, else the browser's preference — and whether its interface catalogue is in yet, for
+ * the app, the embed and the print view.
  */
 import { untrack } from 'svelte';
 import { hasMessages, loadMessages, preferredLang } from '../lib/i18n.ts';
 import { langParam } from '../lib/params.ts';
+import { fontsFor } from '../map/fonts.ts';
 import type { Lang } from '../lib/types.ts';
 
 export class PageLang {
-  /** The language the page opens in. */
+  /** The language the page opens in where the link (`lang=`) or the browser says it; a lesson in the link may say another (see open). */
   readonly first: Lang;
   /** Its catalogue is loaded (at once for English; if loading fails, `t` answers in English). */
   ready = $state(false);
+  /** The language the page opens in, once known. */
+  readonly #opening: Promise<Lang> | undefined;
 
-  constructor(search: string = location.search, languages: readonly string[] = navigator.languages) {
+  /**
+   * `lessonLang` is the language of a lesson in a link that names none (params.ts lessonLang):
+   * until it is read, and its catalogue (and for Korean its font) is in, the page is not
+   * ready, so its first words are in that language, not English first (a link without a
+   * lesson, or with `lang=`, waits for nothing more than before).
+   */
+  constructor(search: string = location.search, languages: readonly string[] = navigator.languages, lessonLang?: Promise<Lang | undefined>) {
     this.first = langParam(search) ?? preferredLang(languages);
+    if (lessonLang) {
+      const first = this.first;
+      this.#opening = lessonLang.then((l) => l ?? first);
+      void this.#opening
+        .then((l) => Promise.all([loadMessages(l).catch(() => undefined), fontsFor(l === 'ko' ? '가' : '')]))
+        .finally(() => (this.ready = true));
+      return;
+    }
     this.ready = hasMessages(this.first);
     void loadMessages(this.first)
       .catch(() => undefined)
       .finally(() => (this.ready = true));
+  }
+
+  /** Calls `start` with the language the page opens in: at once, or once the link's lesson has said it. */
+  open(start: (lang: Lang) => void): void {
+    if (this.#opening) void this.#opening.then(start);
+    else start(this.first);
   }
 }
 

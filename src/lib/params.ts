@@ -2,7 +2,7 @@
  * URL parameters: parsed by one module that never throws. Unknown keys are ignored; a bad
  * value falls back to its default and yields a notice for the user.
  */
-import type { Lang } from './types.ts';
+import type { Lang, Manifest } from './types.ts';
 import { clampDay, dayOf, isoOf, parseIsoDate } from './dates.ts';
 import { isLang, type MessageKey } from './i18n.ts';
 import type { Lesson, LessonResult } from './lesson.ts';
@@ -72,6 +72,24 @@ export type LessonDecoder = (param: string, packStart: string, packEnd: string) 
  */
 export async function lessonDecoder(search: string): Promise<LessonDecoder | undefined> {
   return hasLesson(search) ? (await import('./lesson.ts')).decodeLesson : undefined;
+}
+
+/**
+ * The language a lesson in the link opens the page in, where the link names none (`lang=`
+ * absent): the lesson's own if it is usable in the range of the pack (`manifest` reads its
+ * manifest), as the page will read it, else undefined. Undefined at once for any other link
+ * (nothing to wait for); the promise never rejects.
+ */
+export function lessonLang(search: string, manifest: () => Promise<unknown>): Promise<Lang | undefined> | undefined {
+  const q = searchParams(search);
+  const raw = q.get('lesson');
+  if (raw === null || q.has('lang')) return undefined;
+  return Promise.all([lessonDecoder(search), manifest()])
+    .then(([decode, m]) => {
+      const result = decode?.(raw, (m as Manifest).start, (m as Manifest).end);
+      return result?.ok ? result.lesson.lang : undefined;
+    })
+    .catch(() => undefined);
 }
 
 /** True if the query string carries `?lesson=`. */

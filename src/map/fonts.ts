@@ -11,6 +11,22 @@ import { LANGS } from '../lib/types.ts';
 /** The font name map layers ask for in `text-font`, and the page's CSS family. */
 export const LABEL_FONT = 'Noto Sans KR';
 
+/** The longest a page waits for its font before it draws anyway (in the system font). */
+const FONT_WAIT_MS = 1000;
+
+/**
+ * Resolves once the page's faces that draw `text` are in (see registerPageFonts), or after a
+ * second at most; at once for no text, so a page with no Hangul to draw waits for nothing.
+ */
+export function fontsFor(text: string): Promise<void> {
+  if (!text || typeof document === 'undefined' || !('fonts' in document)) return Promise.resolve();
+  const loaded = document.fonts.load(`1em "${LABEL_FONT}"`, text).then(
+    () => undefined,
+    () => undefined,
+  );
+  return Promise.race([loaded, new Promise<void>((done) => setTimeout(done, FONT_WAIT_MS))]);
+}
+
 /** Published files (kept in sync with FONT_FILES in the build plugin) and their ranges. */
 const FILES = [
   { path: 'fonts/noto-sans-kr-hangul.woff2', ranges: ['U+1100-11FF', 'U+3000-303F', 'U+3130-318F', 'U+AC00-D7A3', 'U+FF00-FFEF', 'U+00B7'] },

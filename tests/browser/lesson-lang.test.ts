@@ -10,6 +10,8 @@ import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 import { layoutFaults } from './layout.ts';
 import { encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
+import { en } from '../../src/locales/en.ts';
+import { enLesson } from '../../src/locales/en-lesson.ts';
 
 const base = inject('baseUrl');
 let browser: import('playwright-core').Browser;
@@ -35,7 +37,47 @@ async function shown(page: Page) {
   };
 }
 
+/**
+ * Records, from before the page's own script runs, each different text the page shows (its
+ * visible text, while the page is not held unpainted for its fonts) as it changes.
+ */
+const recordShownText = (page: Page) =>
+  page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shown: string[] }).shown = shown;
+    const sample = () => {
+      const app = document.getElementById('app');
+      if (!app || document.documentElement.classList.contains('fonts-pending')) return;
+      const text = app.innerText.trim();
+      if (text && shown.at(-1) !== text) shown.push(text);
+    };
+    new MutationObserver(sample).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  });
+
+/** English interface words the two pages show first (the loading line, the embed's bar, the app's header, the player). */
+const ENGLISH = [en['app.loading'], en['app.title'], en['embed.fullMap'], en['player.play'], en['legend.title'], enLesson['lesson.start']];
+const HANGUL = /[\uac00-\ud7a3]/;
+
 describe('a lesson link without lang=', () => {
+  for (const file of ['index.html', 'embed.html']) {
+    it(`${file}: a Korean lesson shows Korean from its first words, never English first`, async () => {
+      const w = await openPage(browser, { locale: 'en-US', reducedMotion: 'reduce', bypassCSP: true });
+      const { page } = w;
+      await recordShownText(page);
+      await page.goto(`${base}${file}?lesson=${encodeLesson(lesson)}`, { timeout: 120_000 });
+      await page.getByRole('button', { name: '수업 시작' }).waitFor({ timeout: 120_000 });
+      await page.screenshot({ path: `${ARTIFACTS}/lesson-lang-first-${file.replace('.html', '')}.png` });
+      const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const text of shown) {
+        expect(text, text).toMatch(HANGUL);
+        for (const word of ENGLISH) expect(text, text).not.toContain(word);
+      }
+      expect(w.consoleProblems).toEqual([]);
+      await w.context.close();
+    }, 300_000);
+  }
+
   for (const file of ['index.html', 'embed.html']) {
     it(`${file}: a Korean lesson opens in Korean (interface, narrative, lesson); lang=en wins`, async () => {
       // A browser that prefers English: only the lesson says Korean.

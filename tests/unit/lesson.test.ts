@@ -4,7 +4,7 @@ import {
   LESSON_LIMITS, decodeLesson, encodeLesson, lessonFileText, lessonProblems, parseLessonFile, type Lesson,
 } from '../../src/lib/lesson.ts';
 import { isCorrect, normalizeAnswer, scoreOf } from '../../src/lib/lesson-answers.ts';
-import { expandLesson, hasLesson, lessonDecoder, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
+import { expandLesson, hasLesson, lessonDecoder, lessonLang, parseAppParams, parseEmbedParams } from '../../src/lib/params.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 const PACK = ['1950-12-31', '1951-01-31'] as const;
@@ -214,5 +214,29 @@ describe('answers', () => {
   it('scores only stops with questions', () => {
     expect(scoreOf(sample().stops, [undefined, true, undefined])).toEqual({ questions: 2, answered: 1, correct: 1 });
     expect(scoreOf(sample().stops, [undefined, false, true])).toEqual({ questions: 2, answered: 2, correct: 1 });
+  });
+});
+
+describe('lessonLang (the language a lesson link without lang= opens in)', () => {
+  const ko = { ...sample(), lang: 'ko' as const };
+  const manifest = async () => ({ start: PACK[0], end: PACK[1] });
+
+  it('is the lesson’s own language, read against the pack’s range', async () => {
+    expect(await lessonLang(`?lesson=${encodeLesson(ko)}`, manifest)).toBe('ko');
+    expect(await lessonLang(`?lesson=${encodeLesson(sample())}`, manifest)).toBe('en');
+  });
+
+  it('is nothing to wait for without a lesson, or where the link names a language (even a bad one)', () => {
+    expect(lessonLang('?date=1951-01-04', manifest)).toBeUndefined();
+    expect(lessonLang(`?lesson=${encodeLesson(ko)}&lang=en`, manifest)).toBeUndefined();
+    expect(lessonLang(`?lesson=${encodeLesson(ko)}&lang=fr`, manifest)).toBeUndefined();
+  });
+
+  it('is undefined for a lesson the page will not use, or a manifest that cannot be read', async () => {
+    expect(await lessonLang(`?lesson=${encodeLesson({ ...ko, start: '1950-06-25' })}`, manifest)).toBeUndefined();
+    expect(await lessonLang('?lesson=1.garbage', manifest)).toBeUndefined();
+    expect(await lessonLang(`?lesson=${raw({ ...ko, lang: 'fr' })}`, manifest)).toBeUndefined();
+    expect(await lessonLang(`?lesson=${encodeLesson(ko)}`, () => Promise.reject(new Error('offline')))).toBeUndefined();
+    expect(await lessonLang(`?lesson=${encodeLesson(ko)}`, async () => null)).toBeUndefined();
   });
 });
