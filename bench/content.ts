@@ -6,6 +6,9 @@
  * (bench/baseline.ts): the map is created at once, the data set when it arrives, the ready
  * marker set at the first idle; its map is as large as the embed's (content.css). So `npm run
  * bench` can tell what the content costs on this GPU from what the app adds. Colours and patterns come from src/map/colors.ts (constants).
+ *
+ * `?play` (bench/content-play.ts): the same map at the app page's map size, with what playback
+ * changes beside it — see there.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -14,9 +17,12 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import openingUrl from './.content/opening.json?url';
+import { playPage } from './content-play.ts';
 import { COLORS, DASHES, FRONT_STYLE, infiltratedPattern, noMansLandPattern, placeDot, territoryPattern } from '../src/map/colors.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Before the map exists: play mode sizes the map as the app page's (content.css).
+const playMode = new URLSearchParams(location.search).has('play') ? playPage(document.getElementById('map')!) : undefined;
 performance.mark('campaign:map-created');
 const BASEMAP = ['mainland', 'land', 'rivers', 'parallel'] as const;
 const CONTENT = ['mask', 'territory', 'band', 'forward', 'infiltrated', 'front', 'arrows', 'units', 'places'] as const;
@@ -139,6 +145,7 @@ map.once('load', async () => {
   for (const [id, data] of images) map.addImage(id, data, { pixelRatio: 2 });
   for (const id of BASEMAP) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(feature(t, t.objects[id]));
   for (const id of CONTENT) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(content[id]);
+  playMode?.start(map, content.territory);
   const onRender = () => {
     if (![...BASEMAP, ...CONTENT].every((id) => map.isSourceLoaded(id))) return;
     map.off('render', onRender);

@@ -1,6 +1,6 @@
 /**
  * Figure (b) of `npm run bench` on its own, longer and interleaved:
- * `npm run bench:playback [-- --rounds N] [--window ms] [--no-build] [--dirs a,b] [--json] [--trace dir]`.
+ * `npm run bench:playback [-- --rounds N] [--window ms] [--no-build] [--dirs a,b] [--json] [--trace dir] [--content all|play|none]`.
  *
  * Builds the app (benchmark build) into dist-bench/ unless `--no-build`, serves every build
  * folder of `--dirs` (default: dist-bench) and opens each folder's app page (index.html) on the
@@ -21,6 +21,13 @@
  * `npm run bench` judges them: against the matched dates), and each round's ratio of means
  * with the load average then, so noise (ratios scattered on both sides of 1) can be told from
  * a cost (every round above 1).
+ *
+ * Beside the app, in the same rounds and not judged: the content baseline of (b)
+ * (bench/content-play.ts, `bench/content.html?play`: bare MapLibre drawing the opening view,
+ * a range input and date texts, no app code), whose playback changes the map and the DOM, the
+ * map only, or the DOM only (`--content all`, the default; `play` the first alone; `none`
+ * none), printed with their ratios and CPU per frame beside the app's: what any page that
+ * draws this map and changes a few elements each frame pays on this GPU.
  *
  * `--trace dir` adds, after the rounds, one window of each mode under a Chromium trace and a
  * V8 CPU profile (written to dir), and prints what the main thread did per frame in each:
@@ -102,6 +109,13 @@ export function chromiumCpu(): Record<string, number> {
 // Page scripts are passed as strings: tsx would wrap named functions in a helper the page lacks.
 
 /**
+ * The day the map element `el` (a page script's variable) shows: its `benchDrawnDay` where the
+ * page sets one (the content baseline's play mode, whose DOM may be static), else its
+ * `data-drawn-day` (the app).
+ */
+const DRAWN_DAY = (el: string) => `(typeof ${el}.benchDrawnDay === 'number' ? ${el}.benchDrawnDay : Number(${el}.dataset.drawnDay))`;
+
+/**
  * Frame intervals over `ms` of the page as it runs; with `repaint`, the (paused) app page's map
  * is forced to repaint every frame (its bench-build hook), the baseline for playback.
  */
@@ -114,7 +128,7 @@ export async function frameIntervals(page: Page, ms: number, repaint = false): P
     var days = window.benchDrawnDays = [];
     requestAnimationFrame(function tick(now) {
       if (map) map.benchRepaint();
-      days.push(Number(el.dataset.drawnDay));
+      days.push(${DRAWN_DAY('el')});
       out.push(now - last);
       last = now;
       if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
@@ -148,7 +162,7 @@ async function goTo(page: Page, day: number): Promise<void> {
     var map = document.querySelector('.map');
     slider.value = String(${day});
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    for (var i = 0; i < 600 && Math.abs(Number(map.dataset.drawnDay) - Number(slider.value)) > 1e-6; i++) await new Promise(function (r) { requestAnimationFrame(r); });
+    for (var i = 0; i < 600 && Math.abs(${DRAWN_DAY('map')} - Number(slider.value)) > 1e-6; i++) await new Promise(function (r) { requestAnimationFrame(r); });
   })()`);
   // The labels under unit symbols are looked at when the map is idle: let that happen first.
   await page.waitForTimeout(400);
@@ -197,6 +211,25 @@ export async function openPlayback(browser: Browser, base: string): Promise<Play
   const day = Number(await w.page.locator('#date-slider').inputValue());
   return { page: w.page, close: () => w.context.close(), day, view: await inView(w.page) };
 }
+
+/**
+ * The content baseline of (b) (bench/content-play.ts): `bench/content.html?play` plus `query`
+ * (e.g. `&dom=static`), at the bench's size; bare MapLibre, a range input and date texts.
+ */
+export async function openContentPlayback(browser: Browser, base: string, query = ''): Promise<PlaybackPage> {
+  const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+  await w.page.goto(`${base}bench/content.html?play${query}`);
+  await w.page.waitForSelector(READY, { timeout: 60_000 });
+  const day = Number(await w.page.locator('#date-slider').inputValue());
+  return { page: w.page, close: () => w.context.close(), day, view: await inView(w.page) };
+}
+
+/** The content baseline's variants measured beside the app: what changes in playback. */
+export const CONTENT_VARIANTS = [
+  { name: 'content: map and DOM change', query: '' },
+  { name: 'content: map changes, DOM static', query: '&dom=static' },
+  { name: 'content: DOM changes, map repaints', query: '&map=static' },
+] as const;
 
 /** A one-line summary of a view check. */
 export function describeView(v: InView): string {
@@ -248,13 +281,21 @@ export async function playbackCovers(page: Page, day: number, ms: number): Promi
   return drawnDays(page);
 }
 
-/** `rounds` interleaved rounds on one page (see playbackRound), after one unmeasured playback window. */
-export async function playbackRounds(page: Page, day: number, rounds: number, ms: number): Promise<PlaybackRound[]> {
-  const out: PlaybackRound[] = [];
-  let covered = await playbackCovers(page, day, ms);
+/**
+ * `rounds` rounds on several pages, interleaved: one unmeasured playback window per page first
+ * (a warm-up that gives the days the first round's matched repaint is paused at), then in each
+ * round every page takes its turn (the first one first in even rounds, last in odd ones), so
+ * the pages see the same machine load. Returns each page's rounds.
+ */
+export async function interleavedRounds(pages: readonly { page: Page; day: number }[], rounds: number, ms: number, done?: (round: number) => void): Promise<PlaybackRound[][]> {
+  const covered: [number, number][] = [];
+  for (const p of pages) covered.push(await playbackCovers(p.page, p.day, ms));
+  const out: PlaybackRound[][] = pages.map(() => []);
   for (let i = 0; i < rounds; i++) {
-    out.push(await playbackRound(page, day, i, ms, covered));
-    covered = out[i].playDays;
+    const order = pages.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) out[k].push(await playbackRound(pages[k].page, pages[k].day, i, ms, out[k][i - 1]?.playDays ?? covered[k]));
+    done?.(i);
   }
   return out;
 }
@@ -314,6 +355,22 @@ export function playbackFigures(rounds: PlaybackRound[]) {
 }
 
 export type PlaybackFigures = ReturnType<typeof playbackFigures>;
+
+/**
+ * The unjudged content line of (b): for the app and each content baseline variant, playback ÷
+ * forced repaint at its dates (mean, median) and the CPU ms a frame of the GPU process and the
+ * renderer in both modes.
+ */
+export function describeContent(rows: readonly { name: string; f: PlaybackFigures }[]): string {
+  const x = (v: number) => `×${v.toFixed(2)}`;
+  const cpu = (f: PlaybackFigures, type: string) => `${type} ${(f.cpuPerFrame.play[type] ?? 0).toFixed(1)} vs ${(f.cpuPerFrame.repaint[type] ?? 0).toFixed(1)}`;
+  const width = Math.max(...rows.map((r) => r.name.length));
+  return [
+    `(b) content baseline, not judged — bare MapLibre drawing the opening view at the app's map size, a range input and date texts, no app code (bench/content-play.ts), in the same rounds:`,
+    `  playback ÷ forced repaint at its dates, mean; median (rounds' ratios of means); CPU ms a frame, playback vs repaint`,
+    ...rows.map(({ name, f }) => `  ${name.padEnd(width)}  ${x(f.ratio)}; ${x(f.medianRatio)} (${f.perRound.map((r) => x(r.meanRatio)).join(' ')}); ${cpu(f, 'gpu-process')}, ${cpu(f, 'renderer')}, ${cpu(f, 'browser')}`),
+  ].join('\n');
+}
 
 /** The figures as lines of text. */
 export function describeFigures(name: string, f: PlaybackFigures): string {
@@ -486,11 +543,18 @@ async function main(): Promise<void> {
   // Likewise `--eval code[|code…]`: a page per script, run in it once it is open.
   const hide = option('--hide')?.split('|') ?? [];
   const scripts = option('--eval')?.split('|') ?? [];
-  const variants = dirs.flatMap((dir, d) => [
-    { name: dir, d, css: '', js: '' },
-    ...hide.map((sel) => ({ name: `${dir} hiding ${sel}`, d, css: `${sel} { display: none !important; }`, js: '' })),
-    ...scripts.map((js) => ({ name: `${dir} with ${js}`, d, css: '', js })),
-  ]);
+  // The content baseline of (b) (bench/content-play.ts), from the first folder, in the same
+  // rounds: `--content all` (default) its three variants, `play` the first alone, `none` none.
+  const content = option('--content') ?? 'all';
+  const contentVariants = content === 'none' ? [] : content === 'play' ? CONTENT_VARIANTS.slice(0, 1) : CONTENT_VARIANTS;
+  const variants: { name: string; d: number; css: string; js: string; content?: string }[] = [
+    ...dirs.flatMap((dir, d) => [
+      { name: dir, d, css: '', js: '' },
+      ...hide.map((sel) => ({ name: `${dir} hiding ${sel}`, d, css: `${sel} { display: none !important; }`, js: '' })),
+      ...scripts.map((js) => ({ name: `${dir} with ${js}`, d, css: '', js })),
+    ]),
+    ...contentVariants.map((c) => ({ name: c.name, d: 0, css: '', js: '', content: c.query })),
+  ];
   const browser = await launch();
   const results: Record<string, PlaybackRound[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
   const traces: string[] = [];
@@ -499,26 +563,15 @@ async function main(): Promise<void> {
   try {
     const pages = [];
     for (const v of variants) {
-      const p = await openPlayback(browser, bases[v.d]);
+      const p = v.content === undefined ? await openPlayback(browser, bases[v.d]) : await openContentPlayback(browser, bases[v.d], v.content);
       // A constructed style sheet: the pages' CSP refuses a <style> element.
       if (v.css) await p.page.evaluate(`(function () { var s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(v.css)}); document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]); })()`);
       if (v.js) await p.page.evaluate(v.js);
       views[v.name] = await inView(p.page);
       pages.push(p);
     }
-    // One unmeasured playback window per page: warms it up, and gives the days the first round's matched repaint is paused at.
-    const covered: [number, number][] = [];
-    for (const p of pages) covered.push(await playbackCovers(p.page, p.day, windowMs));
-    for (let i = 0; i < rounds; i++) {
-      // The pages take turns inside a round (the first one first in even rounds).
-      const order = variants.map((_, k) => k);
-      if (i % 2) order.reverse();
-      for (const k of order) {
-        const done = results[variants[k].name];
-        done.push(await playbackRound(pages[k].page, pages[k].day, i, windowMs, done[i - 1]?.playDays ?? covered[k]));
-      }
-      process.stderr.write(`round ${i + 1}/${rounds} done (load ${loadavg()[0].toFixed(1)})\n`);
-    }
+    const done = await interleavedRounds(pages, rounds, windowMs, (i) => process.stderr.write(`round ${i + 1}/${rounds} done (load ${loadavg()[0].toFixed(1)})\n`));
+    variants.forEach((v, k) => (results[v.name] = done[k]));
     if (traceDir) {
       mkdirSync(traceDir, { recursive: true });
       for (const [k, v] of variants.entries()) {
@@ -540,6 +593,8 @@ async function main(): Promise<void> {
   for (const v of variants) process.stdout.write(`  ${v.name}: ${describeView(views[v.name])}${rounds ? `; at the rounds' ends ${results[v.name].filter((r) => r.inView).length} of ${rounds} in view` : ''}\n`);
   process.stdout.write('\n');
   for (const d of Object.keys(figures)) process.stdout.write(`${describeFigures(d, figures[d])}\n\n`);
+  const contentRows = variants.filter((v) => v.content !== undefined || (v.d === 0 && !v.css && !v.js)).filter((v) => figures[v.name]).map((v) => ({ name: v.name, f: figures[v.name] }));
+  if (contentVariants.length && rounds > 0) process.stdout.write(`${describeContent(contentRows)}\n\n`);
   if (traces.length) process.stdout.write(`${traces.join('\n\n')}\n`);
 }
 

@@ -11,7 +11,10 @@
  *     among 4 dates spread over them): "the same page forced to repaint" is the page showing
  *     what playback shows, and later dates draw more (units, arrows, zones) than the opening
  *     date. The older baseline, repaints on the opening date only, is reported beside it
- *     (`repaintAtStart…`, `atStart…` keys). And slider latency: frames from a slider input to
+ *     (`repaintAtStart…`, `atStart…` keys). The app page is scrolled to the top (map and
+ *     slider in the window). Not judged, in the same rounds: the content baseline of (b)
+ *     (bench/content-play.ts: bare MapLibre, the opening view, a range input and date texts
+ *     changed every frame, `playback.content`). And slider latency: frames from a slider input to
  *     the frame that shows it on the map (1 = the next frame).
  * (c1) start-up: navigation → first frame that shows the front (the poster's, or the map's if
  *     that came first) ÷ navigation → the baseline's first frame (with its basemap); (c2) navigation → the complete map (labels placed,
@@ -41,7 +44,7 @@ import { launch, openPage } from '../tests/browser/chromium.ts';
 import { measureEmbedBytes } from './embed-bytes.ts';
 import { writeContentData } from './content-data.ts';
 import { READY, READY_PROBE, startup } from './startup.ts';
-import { describeView, openPlayback, playbackFigures, playbackRounds, type InView } from './playback.ts';
+import { describeView, interleavedRounds, openContentPlayback, openPlayback, playbackFigures, type InView } from './playback.ts';
 
 const budget = JSON.parse(readFileSync('bench/budget.json', 'utf8')) as Record<string, number>;
 const asJson = process.argv.includes('--json');
@@ -192,9 +195,15 @@ async function main(): Promise<void> {
     // longer): in each, Fast playback from the opening date, the map forced to repaint at the
     // dates that playback drew (judged), and forced to repaint on the opening date (reported),
     // 2.5 s each, the order swapped every round, so the modes see the same machine load.
+    // Also, not judged, in the same rounds: the content baseline of (b) (bench/content-play.ts),
+    // bare MapLibre drawing the opening view with a range input and date texts that change every
+    // frame of its playback, and the map changed by a uniform: what such a page pays on this GPU.
     const wa = await openPlayback(browser, base);
-    const rounds = await playbackRounds(wa.page, wa.day, 4, 2500);
+    const wc = await openContentPlayback(browser, base);
+    const [rounds, contentRounds] = await interleavedRounds([wa, wc], 4, 2500);
+    await wc.close();
     const b = playbackFigures(rounds);
+    const bc = playbackFigures(contentRounds);
     const latency = stats(await sliderLatency(wa.page, 40));
     await wa.close();
     // Intervals are whole numbers of display refreshes (16.7 ms), so medians move in steps of a
@@ -218,6 +227,15 @@ async function main(): Promise<void> {
       // Added with the page scrolled to the top (the map and the slider in the window, as a user
       // watching playback has them; before, checking Fast left 155 px of the map in view).
       view: wa.view, inViewRounds: rounds.filter((r) => r.inView).length,
+      // Added with the content baseline of (b): CPU ms a frame by Chromium process, and the
+      // content page's figures in the same rounds (not judged).
+      cpuPerFrame: { play: b.cpuPerFrame.play, repaint: b.cpuPerFrame.repaint },
+      content: {
+        playMeanMs: bc.play.mean, repaintMeanMs: bc.repaint.mean, playMedianMs: bc.play.median, repaintMedianMs: bc.repaint.median,
+        ratio: bc.ratio, medianRatio: bc.medianRatio, roundRatios: bc.perRound.map((r) => r.meanRatio),
+        cpuPerFrame: { play: bc.cpuPerFrame.play, repaint: bc.cpuPerFrame.repaint },
+        appRatio: b.ratio / bc.ratio,
+      },
     };
 
     // (d) bytes of the embed before its map is complete, minus MapLibre's own JS and CSS (bench/embed-bytes.ts).
@@ -253,9 +271,12 @@ async function main(): Promise<void> {
   const r = results as Record<string, Record<string, number | boolean>>;
   const f = (x: number | boolean, d = 2) => (typeof x === 'number' ? x.toFixed(d) : String(x));
   const startupComplete = (results.startup as { complete: Record<string, number | boolean> }).complete;
+  const pc = (results.playback as { content: { playMeanMs: number; repaintMeanMs: number; playMedianMs: number; repaintMedianMs: number; ratio: number; medianRatio: number; roundRatios: number[]; appRatio: number; cpuPerFrame: Record<'play' | 'repaint', Record<string, number>> } }).content;
+  const pa = (results.playback as { cpuPerFrame: Record<'play' | 'repaint', Record<string, number>> }).cpuPerFrame;
   const rows = [
     ['(a) per-frame state (Node)', `median ${f(r.perFrame.median, 3)} ms, p95 ${f(r.perFrame.p95, 3)} ms`, `≤ ${budget.perFrameMedianMs} ms`, r.perFrame.pass],
     ['(b) playback frame interval ÷ forced repaint at the dates it drew', `mean ${f(r.playback.appMeanMs, 1)} ms vs ${f(r.playback.repaintMeanMs, 1)} ms = ×${f(r.playback.ratio)}; median ${f(r.playback.appMedianMs, 1)} vs ${f(r.playback.repaintMedianMs, 1)} ms = ×${f(r.playback.medianRatio)} (p90 ×${f(r.playback.p90Ratio)}; rounds ${(results.playback as { roundRatios: number[] }).roundRatios.map((x) => `×${f(x)}`).join(' ')}; repaint on the opening date only: mean ×${f(r.playback.atStartRatio)}, median ×${f(r.playback.atStartMedianRatio)})`, `mean ≤ ×${budget.playbackMeanRatio}, median ≤ ×${budget.playbackMedianRatio}`, r.playback.pass],
+    ['(extra, not judged) (b) content baseline — bare MapLibre, the opening view, a range input and date texts changing every frame, the map by a uniform — playback ÷ forced repaint at its dates; the app ÷ it', `mean ${f(pc.playMeanMs, 1)} ÷ ${f(pc.repaintMeanMs, 1)} ms = ×${f(pc.ratio)}; median ${f(pc.playMedianMs, 1)} ÷ ${f(pc.repaintMedianMs, 1)} ms = ×${f(pc.medianRatio)} (rounds ${pc.roundRatios.map((x) => `×${f(x)}`).join(' ')}); GPU process CPU ms a frame ${f(pc.cpuPerFrame.play['gpu-process'] ?? 0, 1)} vs ${f(pc.cpuPerFrame.repaint['gpu-process'] ?? 0, 1)} (app ${f(pa.play['gpu-process'] ?? 0, 1)} vs ${f(pa.repaint['gpu-process'] ?? 0, 1)}); the app's mean ratio ÷ the content's ×${f(pc.appRatio)}`, '—', '—'],
     ['(b) slider input → frame showing it', `median ${f(r.playback.latencyFramesMedian, 0)} frame(s), p95 ${f(r.playback.latencyFramesP95, 0)}`, `≤ ${budget.sliderLatencyFrames} (the next frame)`, r.playback.latencyPass],
     ['(c1) navigation → first frame showing the front ÷ baseline first frame', `${f(r.startup.app, 0)} ms vs ${f(r.startup.baseline, 0)} ms = ×${f(r.startup.ratio)}`, `≤ ×${budget.firstPaintRatio}`, r.startup.pass],
     ['(c2) navigation → complete map ÷ baseline complete', `${f(startupComplete.app, 0)} ms vs ${f(startupComplete.baseline, 0)} ms = ×${f(startupComplete.ratio)}`, `≤ ×${budget.completeRatio}`, startupComplete.pass],
