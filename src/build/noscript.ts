@@ -31,7 +31,7 @@ export function svgFile(d: SvgDrawing): string {
     (d.forward ? `<path d="${d.forward}" fill="none" stroke="${COLORS.front}" stroke-width="1.5" stroke-dasharray="0 4" stroke-linecap="round"/>` : '') +
     d.infiltrated.map((a) => `<path d="${a.d}" fill="${COLORS.infiltrated}" fill-opacity="${0.15 * a.opacity}" stroke="${COLORS.infiltrated}" stroke-dasharray="4 3" stroke-opacity="${a.opacity}"/>`).join('');
   const places = d.places
-    .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${COLORS.label}"/><text x="${p.endEn ? p.x - LABEL.gap : p.x + LABEL.gap}" y="${p.y + 4}"${p.endEn ? ' text-anchor="end"' : ''} font-size="${LABEL.size}" font-family="sans-serif" fill="${COLORS.label}">${escapeHtml(p.name_en)}</text>`)
+    .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${COLORS.label}"/>${p.hideEn ? '' : `<text x="${p.endEn ? p.x - LABEL.gap : p.x + LABEL.gap}" y="${p.y + 4}"${p.endEn ? ' text-anchor="end"' : ''} font-size="${LABEL.size}" font-family="sans-serif" fill="${COLORS.label}">${escapeHtml(p.name_en)}</text>`}`)
     .join('');
   return (
     `<svg viewBox="${d.viewBox}" width="${d.width}" height="${d.height}" xmlns="http://www.w3.org/2000/svg">` +

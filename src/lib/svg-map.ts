@@ -8,8 +8,12 @@ import type { Pack } from './campaign.ts';
 import type { CampaignView } from './view.ts';
 import { ZONES, type Zone } from './zone-list.ts';
 
+type Bounds = [[number, number], [number, number]];
+
 /** Projected drawing, in SVG user units. */
 export interface SvgDrawing {
+  /** The area drawn ([[west, south], [east, north]]): the campaign's camera bounds, or those widened to a box's shape (`frameFor`). */
+  bounds: Bounds;
   width: number;
   height: number;
   viewBox: string;
@@ -24,8 +28,12 @@ export interface SvgDrawing {
   forward: string;
   /** Infiltrated areas shown, with their fade. */
   infiltrated: { d: string; opacity: number }[];
-  /** Rank-1 places; `endEn`/`endKo`: the label goes left of the dot (it would leave the picture on the right). */
-  places: { id: string; x: number; y: number; name_en: string; name_ko: string; endEn: boolean; endKo: boolean }[];
+  /**
+   * Rank-1 places; `endEn`/`endKo`: the label goes left of the dot (it would leave the picture on
+   * the right, or cover a label or dot placed before it); `hideEn`/`hideKo`: no side has room,
+   * the dot is drawn alone (`placeLabels`).
+   */
+  places: { id: string; x: number; y: number; name_en: string; name_ko: string; endEn: boolean; endKo: boolean; hideEn: boolean; hideKo: boolean }[];
 }
 
 /** Label font size and gap from the dot, in SVG user units (the renderers use these). */
@@ -45,6 +53,67 @@ export function labelWidth(text: string): number {
 /** True if a label right of a dot at `x` would cross the picture's right edge (`width`). */
 export function labelGoesLeft(text: string, x: number, width: number): boolean {
   return x + LABEL.gap + labelWidth(text) > width - 1;
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** A label's box beside a dot at (x, y): drawn with its baseline at y + 4, LABEL.size tall with its halo, the gap from the dot. */
+function labelBox(text: string, x: number, y: number, left: boolean): Box {
+  const w = labelWidth(text);
+  const [l, r] = left ? [x - LABEL.gap - w, x - LABEL.gap] : [x + LABEL.gap, x + LABEL.gap + w];
+  return { left: l, top: y + 4 - LABEL.size, right: r, bottom: y + 4 + LABEL.size / 4 };
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Each label's side, as the map's symbol placement does: right of its dot where it fits the
+ * picture, else left; and where neither side is clear of the picture's edges, the other dots and
+ * the labels placed before it (places earlier in `points` go first), no label (null). On a small
+ * picture (a phone's) close towns such as Seoul and Incheon would otherwise write over each other.
+ */
+export function placeLabels(points: readonly { x: number; y: number; name: string }[], width: number, height: number): ('right' | 'left' | null)[] {
+  const placed: Box[] = [];
+  const dots = points.map((p) => ({ left: p.x - 4, top: p.y - 4, right: p.x + 4, bottom: p.y + 4 }));
+  return points.map((p, i) => {
+    const sides: ('right' | 'left')[] = labelGoesLeft(p.name, p.x, width) ? ['left', 'right'] : ['right', 'left'];
+    for (const side of sides) {
+      const box = labelBox(p.name, p.x, p.y, side === 'left');
+      const inside = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
+      if (inside && !placed.some((b) => overlaps(b, box)) && !dots.some((d, j) => j !== i && overlaps(d, box))) {
+        placed.push(box);
+        return side;
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * Where the pack's own basemap is whole: Korea's mainland, islands and rivers, and no
+ * neighbouring country's coast (China's and Japan's are in surroundings.topo.json, which the SVG
+ * map does not draw; the rivers stop at 39.5° N, geo/scripts/build-basemap.ts RIVER_BOX). A
+ * frame widened past it would show a cut coast, or sea where land is, as a shore.
+ */
+export const DRAWN_AREA: Bounds = [[123, 34.8], [131.5, 39.5]];
+
+/**
+ * `bounds` widened about their middle to a box's shape (`aspect`: width ÷ height), as the WebGL
+ * map shows more around the campaign in a wider or taller box: the picture then fills its box
+ * instead of sitting small in a mat, and still shows all of `bounds`. Widened no further than
+ * `limit` allows on both sides (the rest of the box is then left blank, the picture centred).
+ */
+export function frameFor(bounds: Bounds, aspect: number, limit: Bounds = DRAWN_AREA): Bounds {
+  const [[w, s], [e, n]] = bounds;
+  const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
+  const shape = ((e - w) * k) / (n - s);
+  if (!(aspect > 0) || !Number.isFinite(aspect)) return bounds;
+  if (aspect > shape) {
+    const dx = Math.max(0, Math.min(((aspect * (n - s)) / k - (e - w)) / 2, w - limit[0][0], limit[1][0] - e));
+    return [[w - dx, s], [e + dx, n]];
+  }
+  const dy = Math.max(0, Math.min((((e - w) * k) / aspect - (n - s)) / 2, s - limit[0][1], limit[1][1] - n));
+  return [[w, s - dy], [e, n + dy]];
 }
 
 /** An equirectangular projection scaled by cos(latitude): close to the map's look at this size. */
@@ -82,30 +151,36 @@ function collectionRings(fc: { features: { geometry: AnyGeometry | null }[] }): 
   return fc.features.flatMap((f) => ringsOf(f.geometry as AnyGeometry | null));
 }
 
-/** The basemap part, which does not depend on the date: compute once per size. */
-export function drawBasemap(pack: Pack, width: number): Omit<SvgDrawing, 'north' | 'front' | 'noMansLand' | 'forward' | 'infiltrated'> {
-  const bounds = pack.manifest.camera.bounds;
+/** The basemap part, which does not depend on the date: compute once per size; `bounds`: the area drawn (default: the campaign's camera bounds). */
+export function drawBasemap(pack: Pack, width: number, bounds: Bounds = pack.manifest.camera.bounds): Omit<SvgDrawing, 'north' | 'front' | 'noMansLand' | 'forward' | 'infiltrated'> {
   const { project, height } = projector(bounds, width);
   return {
+    bounds,
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
     mainland: pathOf(ringsOf(pack.basemap.mainland.geometry), project, true),
     land: pathOf(collectionRings(pack.basemap.land as never), project, true),
     rivers: pathOf(collectionRings(pack.basemap.rivers as never), project, false),
-    places: pack.places.features
-      .filter((f) => f.properties.rank === 1 && f.properties.kind !== 'feature')
-      .map((f) => {
-        const [x, y] = project(f.geometry.coordinates);
-        const { id, name_en, name_ko } = f.properties;
-        return { id, x, y, name_en, name_ko, endEn: labelGoesLeft(name_en, x, width), endKo: labelGoesLeft(name_ko, x, width) };
-      }),
+    places: placesOf(pack, project, width, height),
   };
+}
+
+function placesOf(pack: Pack, project: (p: Position) => [number, number], width: number, height: number): SvgDrawing['places'] {
+  const places = pack.places.features
+    .filter((f) => f.properties.rank === 1 && f.properties.kind !== 'feature')
+    .map((f) => {
+      const [x, y] = project(f.geometry.coordinates);
+      return { x, y, ...f.properties };
+    });
+  const en = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_en })), width, height);
+  const ko = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_ko })), width, height);
+  return places.map(({ id, x, y, name_en, name_ko }, i) => ({ id, x, y, name_en, name_ko, endEn: en[i] === 'left', endKo: ko[i] === 'left', hideEn: en[i] === null, hideKo: ko[i] === null }));
 }
 
 /** The whole drawing at `view`'s date. */
 export function drawView(pack: Pack, view: CampaignView, width: number, base = drawBasemap(pack, width)): SvgDrawing {
-  const { project } = projector(pack.manifest.camera.bounds, width);
+  const { project } = projector(base.bounds, width);
   const front: Record<1 | 2 | 3, string> = { 1: '', 2: '', 3: '' };
   for (const run of view.frontRuns.features) front[run.properties.certainty] += pathOf([run.geometry.coordinates], project, false);
   return {
@@ -123,8 +198,8 @@ export function drawView(pack: Pack, view: CampaignView, width: number, base = d
  * each piece went `to`) as one path per zone that got ground, in the order PVA/KPA, UN,
  * no-man's land; zones that got none are left out.
  */
-export function drawChanges(pack: Pack, changes: FeatureCollection, width: number): { to: Zone; d: string }[] {
-  const { project } = projector(pack.manifest.camera.bounds, width);
+export function drawChanges(pack: Pack, changes: FeatureCollection, width: number, bounds: Bounds = pack.manifest.camera.bounds): { to: Zone; d: string }[] {
+  const { project } = projector(bounds, width);
   return ZONES
     .map((to) => ({ to, d: pathOf(changes.features.filter((f) => f.properties?.to === to).flatMap((f) => ringsOf(f.geometry as AnyGeometry | null)), project, true) }))
     .filter((c) => c.d !== '');

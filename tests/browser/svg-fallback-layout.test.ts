@@ -1,13 +1,15 @@
 /**
  * The SVG map without WebGL, as a reader sees it in the app and the embed, in both languages:
  * its notice outside the picture's frame (inside it, at the map's foot, it read as laid over
- * the map), and the page laid out as it is with WebGL (no jump when the SVG map appears).
+ * the map), the page laid out as it is with WebGL (no jump when the SVG map appears), and the
+ * picture filling the map's room with all of the campaign in it (on a phone it sat small in a
+ * blank mat).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './chromium.ts';
 import { ARTIFACTS, useBrowser } from './shared-browser.ts';
-import { layoutFaults, pictureFit } from './layout.ts';
+import { layoutFaults, pictureFit, svgPastFrame } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
@@ -69,5 +71,35 @@ describe('the no-WebGL map\'s notice', () => {
     await gl.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
     expect(without).toEqual(await placement(gl.page));
     await gl.context.close();
+  });
+});
+
+const area = (b: readonly number[]) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
+
+describe('the no-WebGL map\'s picture', () => {
+  it.each(cases)('$page at $viewport.width × $viewport.height, $lang: fills its frame and most of the map\'s room, with all of the campaign in it', async (c) => {
+    const w = await openNoGl(c);
+    // No blank mat round the drawing, which takes most of the room the WebGL map takes (on a
+    // phone it took a third: the campaign's frame, wider than the box, small in its middle).
+    const room = (await w.page.locator('.map-wrap').boundingBox())!;
+    expect.soft(area(w.fit.drawn) / area(w.fit.frame), 'the drawing\'s share of its frame').toBeGreaterThan(0.97);
+    expect.soft(area(w.fit.drawn) / (room.width * room.height), 'the drawing\'s share of the map\'s room').toBeGreaterThan(0.7);
+    // Nothing drawn past the picture's frame; every place and the front inside it.
+    expect(await svgPastFrame(w.page, SVG)).toEqual([]);
+    const outside = await w.page.locator(`${SVG} circle, ${SVG} g path[fill="none"][stroke-width="3"]`).evaluateAll(
+      (els, drawn) =>
+        els
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 || r.height > 0)
+          .filter((r) => r.left < drawn[0] - 0.5 || r.top < drawn[1] - 0.5 || r.right > drawn[2] + 0.5 || r.bottom > drawn[3] + 0.5).length,
+      w.fit.drawn,
+    );
+    expect(outside, 'places or front past the picture').toBe(0);
+    // Labels shown are clear of each other (close towns give way on a small picture).
+    const labels = await w.page.locator(`${SVG} text`).evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+    expect(labels.length).toBeGreaterThan(5);
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) expect(Math.min(labels[i][2], labels[j][2]) - Math.max(labels[i][0], labels[j][0]) <= 0.5 || Math.min(labels[i][3], labels[j][3]) - Math.max(labels[i][1], labels[j][1]) <= 0.5, `labels ${i} and ${j} overlap`).toBe(true);
+    await w.context.close();
   });
 });

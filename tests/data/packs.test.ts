@@ -13,6 +13,8 @@ import { dayOf, periodStart } from '../../src/lib/dates.ts';
 import { isValidSidc } from '../../src/build/unit-symbols.ts';
 import { unitsAt } from '../../src/lib/forces.ts';
 import { topology } from 'topojson-server';
+import { bboxPolygon, booleanIntersects } from '@turf/turf';
+import { DRAWN_AREA } from '../../src/lib/svg-map.ts';
 
 const SYNTHETIC = 'tests/fixtures/packs/synthetic/manifest.json';
 
@@ -183,6 +185,15 @@ describe('surroundings (neighbouring countries)', () => {
     const [[w, s], [e, n]] = first.manifest.camera.bounds;
     const inView = later.features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates.flat(1)).filter(([x, y]) => x > w && x < e && y > s && y < n);
     expect(inView).toEqual([]);
+  });
+
+  it('lie outside the area the SVG map may widen its frame to (svg-map.ts DRAWN_AREA): it draws without them, and no coast of theirs goes missing there', async () => {
+    const first = await loadPack(KOREA, fsJsonReader, { langs: ['en'], surroundings: false });
+    const later = await loadSurroundings(KOREA, first.manifest, fsJsonReader);
+    const [[w, s], [e, n]] = DRAWN_AREA;
+    const area = bboxPolygon([w, s, e, n]);
+    expect(later.features.length).toBeGreaterThan(0);
+    expect(later.features.filter((f) => booleanIntersects(f, area)).map((f) => f.properties)).toEqual([]);
   });
 
   it('a pack without them loads none; a malformed file is refused, naming it', async () => {
