@@ -21,7 +21,8 @@
  * Variants that isolate the two halves: `&dom=static` — playback changes the map only (the
  * range, the texts and the map element's attributes keep the date playback started from);
  * `&map=static` — playback changes the DOM only, the map repaints every frame unchanged (as
- * forced repaints). A slider input always moves both (it is where each window starts).
+ * forced repaints); both — playback changes nothing, a control. A slider input always moves both
+ * (it is where each window starts).
  */
 import earcut from 'earcut';
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';

@@ -12,7 +12,8 @@
  * repaint every frame while paused at the dates that playback covers (the window split into
  * REPAINT_DATES equal parts, each at one date spread evenly over the days playback drew, reached
  * and settled before its frames count); and, the older baseline, forced repaints on the opening
- * date only. The matched repaint runs first in even rounds and last in odd ones, playback always
+ * date only. Every window (and each of the matched repaint's parts) runs RUN_IN_MS before its
+ * frames are counted, so none counts the quick first frames after a pause. The matched repaint runs first in even rounds and last in odd ones, playback always
  * between the two baselines, so a drifting machine load falls on all alike; the folders take
  * turns inside each round. The camera is the same in all modes: the map never moves it by
  * itself (the manifest's phase cameras are not applied to it; only the reset button and the
@@ -25,8 +26,8 @@
  * Beside the app, in the same rounds and not judged: the content baseline of (b)
  * (bench/content-play.ts, `bench/content.html?play`: bare MapLibre drawing the opening view,
  * a range input and date texts, no app code), whose playback changes the map and the DOM, the
- * map only, or the DOM only (`--content all`, the default; `play` the first alone; `none`
- * none), printed with their ratios and CPU per frame beside the app's: what any page that
+ * map only, the DOM only, or nothing (a control) (`--content all`, the default; `play` the
+ * first alone; `control` the first and the control; `none` none), printed with their ratios and CPU per frame beside the app's: what any page that
  * draws this map and changes a few elements each frame pays on this GPU.
  *
  * `--trace dir` adds, after the rounds, one window of each mode under a Chromium trace and a
@@ -67,6 +68,8 @@ export interface PlaybackRound {
   repaintDays: number[];
   /** CPU ms each mode's window cost, by Chromium process type (see chromiumCpu). */
   cpu: Record<PlaybackMode, Record<string, number>>;
+  /** The frames those windows ran, their run-ins' too (RUN_IN_MS): what `cpu` is per frame of. */
+  cpuFrames: Record<PlaybackMode, number>;
   /** Whether the map's canvas and the date slider were wholly in the window at the round's end. */
   inView: boolean;
 }
@@ -116,20 +119,38 @@ export function chromiumCpu(): Record<string, number> {
 const DRAWN_DAY = (el: string) => `(typeof ${el}.benchDrawnDay === 'number' ? ${el}.benchDrawnDay : Number(${el}.dataset.drawnDay))`;
 
 /**
- * Frame intervals over `ms` of the page as it runs; with `repaint`, the (paused) app page's map
- * is forced to repaint every frame (its bench-build hook), the baseline for playback.
+ * Frames of every window run this long (ms) before they are counted. Each window starts after a
+ * pause (the page put on its date and left to settle), when the software GPU process has no
+ * frames queued: its first frames come quicker than the ones that follow. Without a run-in, the
+ * matched repaint (REPAINT_DATES windows, each after a pause) counted four such starts to the
+ * playback's one: the content baseline's control — a "playback" that changes nothing, its own
+ * frame loop repainting the map just as the forced repaint does — measured ×1.35 of the matched
+ * repaint (GPU process +13 ms a frame, slower in 6 of 6 rounds) and ×1.04 of the one-window
+ * repaint on the opening date (bench:playback, 7 Dec 01:38, load 7.5–10.8).
+ */
+export const RUN_IN_MS = 500;
+
+/**
+ * Frame intervals over `ms` of the page as it runs, after a run-in of RUN_IN_MS (not counted);
+ * with `repaint`, the (paused) page's map is forced to repaint every frame (its bench-build
+ * hook), the baseline for playback.
  */
 export async function frameIntervals(page: Page, ms: number, repaint = false): Promise<number[]> {
   return page.evaluate(`new Promise(function (resolve) {
     var el = document.querySelector('.map');
     var map = ${repaint} ? el : null;
-    var out = [], last = performance.now(), t0 = last;
-    // The day on the map at each frame (read back with drawnDays).
+    var out = [], last = performance.now(), t0 = last + ${RUN_IN_MS};
+    // The day on the map at each counted frame (read back with drawnDays).
     var days = window.benchDrawnDays = [];
+    // Every frame of the window, the run-in's too: what its CPU time is shared among.
+    window.benchFrames = 0;
     requestAnimationFrame(function tick(now) {
       if (map) map.benchRepaint();
-      days.push(${DRAWN_DAY('el')});
-      out.push(now - last);
+      window.benchFrames++;
+      if (now >= t0) {
+        days.push(${DRAWN_DAY('el')});
+        out.push(now - last);
+      }
       last = now;
       if (now - t0 < ${ms}) requestAnimationFrame(tick); else resolve(out.slice(1));
     });
@@ -229,6 +250,9 @@ export const CONTENT_VARIANTS = [
   { name: 'content: map and DOM change', query: '' },
   { name: 'content: map changes, DOM static', query: '&dom=static' },
   { name: 'content: DOM changes, map repaints', query: '&map=static' },
+  // A control: playback that changes nothing (the page's own frame loop repainting the map),
+  // so what remains against the forced repaint is the bench's, not the page's.
+  { name: 'content: nothing changes (control)', query: '&map=static&dom=static' },
 ] as const;
 
 /** A one-line summary of a view check. */
@@ -249,10 +273,11 @@ export async function playbackRound(page: Page, day: number, i: number, ms: numb
   const order: PlaybackMode[] = i % 2 === 0 ? ['repaint', 'play', 'repaintAtStart'] : ['repaintAtStart', 'play', 'repaint'];
   const round: PlaybackRound = {
     round: i, first: order[0], load: loadavg()[0], repaint: [], play: [], repaintAtStart: [], playDays: covered, repaintDays: [],
-    cpu: { repaint: {}, play: {}, repaintAtStart: {} }, inView: false,
+    cpu: { repaint: {}, play: {}, repaintAtStart: {} }, cpuFrames: { repaint: 0, play: 0, repaintAtStart: 0 }, inView: false,
   };
-  const add = (mode: PlaybackMode, before: Record<string, number>) => {
+  const add = async (mode: PlaybackMode, before: Record<string, number>) => {
     for (const [type, t] of Object.entries(chromiumCpu())) round.cpu[mode][type] = (round.cpu[mode][type] ?? 0) + t - (before[type] ?? 0);
+    round.cpuFrames[mode] += (await page.evaluate('window.benchFrames')) as number;
   };
   for (const mode of order) {
     if (mode === 'repaint') {
@@ -261,14 +286,14 @@ export async function playbackRound(page: Page, day: number, i: number, ms: numb
         await goTo(page, d);
         const before = chromiumCpu();
         round.repaint.push(...(await frameIntervals(page, ms / round.repaintDays.length, true)));
-        add(mode, before);
+        await add(mode, before);
       }
       continue;
     }
     await goTo(page, day);
     const before = chromiumCpu();
     round[mode] = await playbackWindow(page, mode, day, ms, false);
-    add(mode, before);
+    await add(mode, before);
     if (mode === 'play') round.playDays = await drawnDays(page);
   }
   round.inView = (await inView(page)).inView;
@@ -336,7 +361,7 @@ export function playbackFigures(rounds: PlaybackRound[]) {
   const ratios = perRound.map((x) => x.meanRatio).sort((a, b) => a - b);
   // CPU ms a frame, by process type, over all rounds.
   const cpuPerFrame = (mode: PlaybackMode) => {
-    const frames = rounds.reduce((n, x) => n + x[mode].length, 0);
+    const frames = rounds.reduce((n, x) => n + (x.cpuFrames?.[mode] || x[mode].length), 0);
     const types = [...new Set(rounds.flatMap((x) => Object.keys(x.cpu[mode])))];
     return Object.fromEntries(types.map((type) => [type, rounds.reduce((t, x) => t + (x.cpu[mode][type] ?? 0), 0) / Math.max(1, frames)]));
   };
@@ -544,9 +569,10 @@ async function main(): Promise<void> {
   const hide = option('--hide')?.split('|') ?? [];
   const scripts = option('--eval')?.split('|') ?? [];
   // The content baseline of (b) (bench/content-play.ts), from the first folder, in the same
-  // rounds: `--content all` (default) its three variants, `play` the first alone, `none` none.
+  // rounds: `--content all` (default) its four variants, `play` the first alone, `control` the
+  // first and the control, `none` none.
   const content = option('--content') ?? 'all';
-  const contentVariants = content === 'none' ? [] : content === 'play' ? CONTENT_VARIANTS.slice(0, 1) : CONTENT_VARIANTS;
+  const contentVariants = content === 'none' ? [] : content === 'play' ? CONTENT_VARIANTS.slice(0, 1) : content === 'control' ? [CONTENT_VARIANTS[0], CONTENT_VARIANTS[3]] : CONTENT_VARIANTS;
   const variants: { name: string; d: number; css: string; js: string; content?: string }[] = [
     ...dirs.flatMap((dir, d) => [
       { name: dir, d, css: '', js: '' },
