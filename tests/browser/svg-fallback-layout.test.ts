@@ -3,7 +3,7 @@
  * its notice outside the picture's frame (inside it, at the map's foot, it read as laid over
  * the map), the page laid out as it is with WebGL (no jump when the SVG map appears), and the
  * picture filling the map's room with all of the campaign in it (on a phone it sat small in a
- * blank mat).
+ * blank mat); in present mode, both above the date bar (they were under it).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -100,6 +100,24 @@ describe('the no-WebGL map\'s picture', () => {
     expect(labels.length).toBeGreaterThan(5);
     for (let i = 0; i < labels.length; i++)
       for (let j = i + 1; j < labels.length; j++) expect(Math.min(labels[i][2], labels[j][2]) - Math.max(labels[i][0], labels[j][0]) <= 0.5 || Math.min(labels[i][3], labels[j][3]) - Math.max(labels[i][1], labels[j][1]) <= 0.5, `labels ${i} and ${j} overlap`).toBe(true);
+    await w.context.close();
+  });
+});
+
+describe('the no-WebGL map in present mode', () => {
+  it.each([
+    { viewport: { width: 1280, height: 860 }, lang: 'en' },
+    { viewport: { width: 1024, height: 768 }, lang: 'ko' },
+  ])('at $viewport.width × $viewport.height, $lang: the picture and its notice stop above the date bar, not under it', async ({ viewport, lang }) => {
+    const w = await openPage(noGl, { viewport });
+    await w.page.goto(`${base}?date=1951-01-04&present=1&lang=${lang}`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.waitForSelector('html.presenting .dock');
+    await w.page.screenshot({ path: `${ARTIFACTS}/svg-fallback-present-${viewport.width}-${lang}.png` });
+    expect(await layoutFaults(w.page, [{ name: 'present', box: 'main.layout', parts: '.fallback-pic, .fallback-note, .dock' }])).toEqual([]);
+    const fit = await pictureFit(w.page, SVG, '.fallback-note');
+    if (typeof fit === 'string') throw new Error(fit);
+    expect(fit.otherInFrame).toBe(false);
     await w.context.close();
   });
 });
