@@ -9,6 +9,13 @@ import { langParam } from '../lib/params.ts';
 import { fontsFor } from '../map/fonts.ts';
 import type { Lang } from '../lib/types.ts';
 
+/**
+ * The longest a page stays blank waiting for the lesson in its link to say its language (its
+ * code stalled on a slow or failing network): it then opens in the link's or the browser's
+ * language, and switches to the lesson's once that is read (LinkLang), as before the wait.
+ */
+export const LESSON_LANG_WAIT_MS = 3000;
+
 export class PageLang {
   /** The language the page opens in where the link (`lang=`) or the browser says it; a lesson in the link may say another (see open). */
   readonly first: Lang;
@@ -27,7 +34,12 @@ export class PageLang {
     this.first = langParam(search) ?? preferredLang(languages);
     if (lessonLang) {
       const first = this.first;
-      this.#opening = lessonLang.then((l) => l ?? first);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), LESSON_LANG_WAIT_MS)));
+      this.#opening = Promise.race([lessonLang, waited]).then((l) => {
+        clearTimeout(timer);
+        return l ?? first;
+      });
       void this.#opening
         .then((l) => Promise.all([loadMessages(l).catch(() => undefined), fontsFor(l === 'ko' ? '가' : '')]))
         .finally(() => (this.ready = true));

@@ -115,3 +115,24 @@ describe('a lesson link without lang=', () => {
     }, 300_000);
   }
 });
+
+describe('a lesson link whose lesson code is slow to come', () => {
+  it('index.html: does not stay blank — it opens in the browser’s language, then switches to the lesson’s once it is read', async () => {
+    const w = await openPage(browser, { locale: 'en-US', reducedMotion: 'reduce', bypassCSP: true });
+    const { page } = w;
+    // The lesson's code (its chunks) held back until the page has shown itself.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/assets\/lesson-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}index.html?lesson=${encodeLesson(lesson)}`, { timeout: 120_000 });
+    await page.getByRole('heading', { level: 1, name: en['app.title'] }).waitFor({ timeout: 60_000 });
+    release();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 60_000 }).toBe('ko');
+    await page.getByRole('button', { name: '수업 시작' }).waitFor({ timeout: 60_000 });
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  }, 300_000);
+});

@@ -4,12 +4,16 @@
  * been read and that language's catalogue is in, and it opens in that language; any other link
  * opens as before, at once.
  */
-import { describe, expect, it } from 'vitest';
-import { PageLang } from '../../src/components/page-lang.svelte.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LESSON_LANG_WAIT_MS, PageLang } from '../../src/components/page-lang.svelte.ts';
 import { hasMessages, t } from '../../src/lib/i18n.ts';
 import type { Lang } from '../../src/lib/types.ts';
 
 describe('PageLang', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('opens a lesson link in the lesson’s language, ready only once its catalogue is in', async () => {
     let say!: (l: Lang | undefined) => void;
     const page = new PageLang('?lesson=1.x', ['en-US'], new Promise((done) => (say = done)));
@@ -31,7 +35,20 @@ describe('PageLang', () => {
     expect(opened).toEqual(['en']);
   });
 
-  it('opens any other link at once, an English page ready at once', () => {
+  it('does not stay blank where the lesson never says (its code stalled): opens in the browser’s language after a wait', async () => {
+    vi.useFakeTimers();
+    const page = new PageLang('?lesson=1.x', ['en-US'], new Promise(() => {}));
+    const opened: Lang[] = [];
+    page.open((l) => opened.push(l));
+    await vi.advanceTimersByTimeAsync(LESSON_LANG_WAIT_MS - 1);
+    expect([page.ready, opened]).toEqual([false, []]);
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
+    await expect.poll(() => page.ready).toBe(true);
+    expect(opened).toEqual(['en']);
+  });
+
+    it('opens any other link at once, an English page ready at once', () => {
     const page = new PageLang('?date=1951-01-04', ['en-US']);
     const opened: Lang[] = [];
     page.open((l) => opened.push(l));
