@@ -471,6 +471,18 @@ describe('compare in the embed', () => {
     await w.context.close();
   });
 
+  it('plays on a play message while comparing: compare gives way, as it does to a date (it had no player: nothing moved)', async () => {
+    const { w, f, events } = await host('date=1951-01-04', [PAIR_17]);
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    await w.page.evaluate((b) => (document.getElementById('m') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'campaign-map:play' }, new URL(b).origin), base);
+    await expect.poll(async () => (await events()).filter((e) => e.type === 'campaign-map:comparechange').at(-1), { timeout: 30_000 }).toEqual({ type: 'campaign-map:comparechange', dates: null });
+    // Played on from date B (7 January).
+    await expect.poll(() => dateSlider(f).getAttribute('aria-valuetext'), { timeout: 30_000 }).toMatch(/^([89]|[1-3]\d) January 1951/);
+    expect(await f.locator('.compare-panel').count()).toBe(0);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   it('says so when compare\'s code cannot be loaded, keeps the map working, and tries again when asked again', async () => {
     let blocked = true;
     const { w, f, send } = await host('date=1951-01-04', [], (x) =>
