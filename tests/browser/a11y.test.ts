@@ -2,25 +2,19 @@
  * Accessibility: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations in the states a
  * student meets; keyboard-only use; the live region; reduced motion; strict CSP.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForMap } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { openPage, waitForMap } from './chromium.ts';
+import { useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 let noGl: Browser;
-
-beforeAll(async () => {
-  noGl = await launch(['--disable-3d-apis']);
-});
-afterAll(async () => {
-  await noGl?.close();
-});
+useNoWebGlBrowser((b) => (noGl = b));
 
 /** Runs axe in the page and returns its violations as short strings. */
 async function violations(page: Page): Promise<string[]> {

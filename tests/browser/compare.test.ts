@@ -5,10 +5,10 @@
  * the SVG fallback, layout at desktop and phone widths in both languages, axe, and compare
  * asked for beside present mode or a lesson (a notice says it is not available there).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { launch, openPage, waitForMap, type Watched } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { openPage, waitForMap, type Watched } from './chromium.ts';
+import { useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { layoutFaults, type LayoutCheck } from './layout.ts';
 import { axeViolations } from './axe.ts';
@@ -20,13 +20,7 @@ const HOST = 'http://localhost:9111';
 let browser: Browser;
 useBrowser((b) => (browser = b));
 let noGl: Browser;
-
-beforeAll(async () => {
-  noGl = await launch(['--disable-3d-apis']);
-});
-afterAll(async () => {
-  await noGl?.close();
-});
+useNoWebGlBrowser((b) => (noGl = b));
 
 const PAIR = 'compare=1951-01-01,1951-01-24';
 /** A generous limit, not a timed assertion: on a loaded machine a page with a lesson can take a minute to settle. */

@@ -1,10 +1,10 @@
 /**
  * When the map cannot draw: no WebGL, no JavaScript, a lost GPU context. And the print view.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
-import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { openPage } from './chromium.ts';
+import { ARTIFACTS, useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 import { layoutFaults, svgPastFrame } from './layout.ts';
 import { colorStats, decode, type Image } from './pixels.ts';
 import { COLORS } from '../../src/map/colors.ts';
@@ -14,13 +14,7 @@ const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 let noGl: Browser;
-
-beforeAll(async () => {
-  noGl = await launch(['--disable-3d-apis']);
-});
-afterAll(async () => {
-  await noGl?.close();
-});
+useNoWebGlBrowser((b) => (noGl = b));
 
 describe('without WebGL', () => {
   it.each(['', 'embed.html'])('%s draws the SVG map for the date, and the slider and narrative still work', async (path) => {

@@ -4,22 +4,16 @@
  * really plays, and stops at its end (it used to stay "playing", its hour gone, with nothing
  * moving); without WebGL the SVG map's name follows the same rule as the WebGL map's.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
-import { useBrowser } from './shared-browser.ts';
+import { openPage } from './chromium.ts';
+import { useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 let noGl: Browser;
-
-beforeAll(async () => {
-  noGl = await launch(['--disable-3d-apis']);
-});
-afterAll(async () => {
-  await noGl?.close();
-});
+useNoWebGlBrowser((b) => (noGl = b));
 
 describe('an embed without controls', () => {
   it('plays with autoplay=1, to the end of its range, where it stops', async () => {

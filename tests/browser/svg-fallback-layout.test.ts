@@ -5,10 +5,10 @@
  * picture filling the map's room with all of the campaign in it (on a phone it sat small in a
  * blank mat); in present mode, both above the date bar (they were under it).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './chromium.ts';
-import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { openPage } from './chromium.ts';
+import { ARTIFACTS, useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 import { layoutFaults, pictureFit, svgPastFrame } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
@@ -16,13 +16,7 @@ const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 let noGl: Browser;
-
-beforeAll(async () => {
-  noGl = await launch(['--disable-3d-apis']);
-});
-afterAll(async () => {
-  await noGl?.close();
-});
+useNoWebGlBrowser((b) => (noGl = b));
 
 const SVG = '.svg-fallback svg.svg-map';
 
