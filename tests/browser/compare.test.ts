@@ -518,6 +518,21 @@ describe('compare in the embed', () => {
     await w.context.close();
   });
 
+  it('reports ready on date B when the campaign is in before compare\'s code', async () => {
+    // Compare's code held back 3 s, so the campaign is in first: ready still comes once, on the
+    // date compare opens on, and no datechange before the comparechange.
+    const { w, f, events } = await host(PAIR, [], (x) =>
+      x.context.route(/\/assets\/compare-[^/]*\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 3000));
+        await route.continue();
+      }),
+    );
+    await f.waitForSelector('.compare-panel table', { timeout: 45_000 });
+    await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['campaign-map:ready', 'campaign-map:comparechange']);
+    expect((await events())[0]).toEqual({ type: 'campaign-map:ready', date: '1951-01-24', phase: expect.any(String) });
+    await w.context.close();
+  });
+
   it('obeys setCompare from its parent, ignores bad ones, and leaves compare for date B', async () => {
     const { w, f, send, events } = await host('date=1951-01-04');
     await send({ type: 'campaign-map:setCompare', dates: ['1951-01-01', '1951-02-30'] });
