@@ -141,7 +141,8 @@ describe('the embed’s first view', () => {
     }
   };
 
-  it('speaks only what the map shows while playback waits for the full data, then the phase it plays into', async () => {
+  /** The embed with its full data held back, what it says recorded, and Play pressed. */
+  const playWhileHeld = async () => {
     const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
     const release = await holdFullData(w);
     await w.page.goto(`${base}embed.html`);
@@ -149,6 +150,11 @@ describe('the embed’s first view', () => {
     await play.waitFor({ timeout: 120_000 });
     await recordSpoken(w.page);
     await play.click();
+    return { w, release };
+  };
+
+  it('speaks only what the map shows while playback waits for the full data, then the phase it plays into', async () => {
+    const { w, release } = await playWhileHeld();
     // Playback has gone past the next phase's first day (1 January) while the map still shows 31 December…
     await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
     expect(await w.page.locator('.bar .date strong').textContent()).toMatch(/31 December 1950/);
@@ -169,13 +175,7 @@ describe('the embed’s first view', () => {
   });
 
   it('says where playback paused before the full data was in once the map shows it', async () => {
-    const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
-    const release = await holdFullData(w);
-    await w.page.goto(`${base}embed.html`);
-    const play = w.page.getByRole('button', { name: 'Play' });
-    await play.waitFor({ timeout: 120_000 });
-    await recordSpoken(w.page);
-    await play.click();
+    const { w, release } = await playWhileHeld();
     await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
     await w.page.getByRole('button', { name: 'Pause' }).click();
     release();
