@@ -10,12 +10,14 @@
  *    `campaign-map:ready` and `campaign-map:datechange` with detail {date, phase}; for a
  *    `lesson`, `campaign-map:stop`, `campaign-map:answer` and `campaign-map:lessonend`;
  *    setCompare(a, b) / setCompare() and `campaign-map:comparechange` with detail {dates}).
+ *    Calls made before the embed is ready are kept and sent, in order, when it is.
  *
  * Self-contained on purpose (no imports): it runs as a classic script on any page.
  */
 (() => {
   const MIN_HEIGHT = 150;
   const MAX_HEIGHT = 4000;
+  const MAX_WAITING = 32;
   const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
   const PASSED_ATTRIBUTES = ['date', 'start', 'end', 'autoplay', 'speed', 'narrative', 'controls', 'lang', 'interactive', 'lesson', 'compare'];
 
@@ -64,6 +66,8 @@
     }
     const host = frame.parentElement;
     if (!(host instanceof CampaignMapElement)) return;
+    // Calls made before the embed could obey them go first, then the page hears `ready`.
+    if (type === 'campaign-map:ready') host.opened();
     if ((type === 'campaign-map:ready' || type === 'campaign-map:datechange') && typeof data.date === 'string' && typeof data.phase === 'string') {
       host.dispatchEvent(new CustomEvent(type, { detail: { date: data.date, phase: data.phase }, bubbles: true }));
     }
@@ -89,6 +93,8 @@
   class CampaignMapElement extends HTMLElement {
     static observedAttributes = ['date'];
     private frame?: HTMLIFrameElement;
+    /** Calls made before the embed said `ready` (it ignores messages until then), in order. */
+    private waiting: Data[] | undefined = [];
 
     connectedCallback(): void {
       if (this.frame) return;
@@ -121,7 +127,20 @@
       if (name === 'date' && value && value !== old && this.frame) this.setDate(value);
     }
 
+    /** The embed is ready: sends what was called before, in the order it was called. */
+    opened(): void {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      for (const message of waiting ?? []) this.send(message);
+    }
+
     private send(message: Data): void {
+      if (this.waiting) {
+        // Bounded: a page calling in a loop before the map is up cannot grow it without end.
+        if (this.waiting.length >= MAX_WAITING) this.waiting.shift();
+        this.waiting.push(message);
+        return;
+      }
       const origin = this.frame ? originOf(this.frame.src) : undefined;
       if (this.frame?.contentWindow && origin) this.frame.contentWindow.postMessage(message, origin);
     }

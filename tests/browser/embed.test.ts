@@ -206,6 +206,35 @@ describe('hostile parameters', () => {
   });
 });
 
+describe('<campaign-map> before its map is ready', () => {
+  it('keeps setDate and play called at once and sends them, in order, when the embed is ready', async () => {
+    const w = await host(`
+      <script src="${base}embed.js"></script>
+      <campaign-map id="m" src="${base}embed.html" date="1951-01-04"></campaign-map>
+      <script>
+        window.events = [];
+        const m = document.getElementById('m');
+        for (const type of ['campaign-map:ready', 'campaign-map:datechange']) m.addEventListener(type, (e) => events.push([type, e.detail.date]));
+        m.setDate('1951-01-20');
+        m.play();
+      </script>`);
+    const f = await frameReady(w.page);
+    const events = () => w.page.evaluate(() => (window as unknown as { events: [string, string][] }).events);
+    // Played on from the date set: past 20 January.
+    await expect.poll(() => valuetext(f), { timeout: 20_000 }).toMatch(/^2[1-9] January 1951|^3[01] January 1951/);
+    const seen = await events();
+    expect(seen[0]).toEqual(['campaign-map:ready', '1951-01-04']);
+    expect(seen[1]).toEqual(['campaign-map:datechange', '1951-01-20']);
+    await w.page.evaluate(() => (document.getElementById('m') as unknown as { pause(): void }).pause());
+    await w.page.waitForTimeout(300);
+    const paused = await valuetext(f);
+    await w.page.waitForTimeout(1000);
+    expect(await valuetext(f)).toBe(paused);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('sample lesson page', () => {
   it('drives the embed through <campaign-map>: date buttons and a question at 4 January', async () => {
     const w = await openPage(browser);
