@@ -2,8 +2,10 @@
  * The embed's first view from its first-view file (src/lib/first-view.ts): at the default
  * opening it loads that one file and none of the data files it stands for before its map is
  * complete, then loads them and swaps in the full data with no visible change; a slider step
- * taken before the full data is in is drawn when it arrives; a bad first-view file, or a link
- * opening elsewhere, loads the full files as before.
+ * taken before the full data is in is drawn when it arrives, and a Play pressed before then
+ * plays from the opening date once it arrives, the slider, the date, the map and what the live
+ * region says showing the one moment meanwhile; a bad first-view file, or a link opening
+ * elsewhere, loads the full files as before.
  */
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { Page, Route } from 'playwright-core';
@@ -12,6 +14,8 @@ import { openPage, waitForMap, type Watched } from './chromium.ts';
 import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { decode } from './pixels.ts';
 import { writeFileSync } from 'node:fs';
+import { formatShownMoment, loadMessages } from '../../src/lib/i18n.ts';
+import type { Lang } from '../../src/lib/types.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -115,52 +119,119 @@ describe('the embed’s first view', () => {
     expect(await date.textContent()).toMatch(/31 December 1950/);
     release();
     await fullDataIn(w.page);
-    // …and then show the playback, which kept going.
+    // …and then play from it.
     await expect.poll(() => date.textContent(), { timeout: 60_000 }).toMatch(/January 1951/);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
 
-  /** Records, each time the polite live region speaks, what it says beside the date and phase the bar shows. */
+  /** Records, each time the polite live region speaks, what it says beside the date and phase the bar shows and whether Play is pressed. */
   const recordSpoken = (page: Page) =>
     page.evaluate(() => {
       const live = document.getElementById('live')!;
-      const spoken: { said: string; date: string; phase: string }[] = [];
+      const spoken: Spoken[] = [];
       (window as unknown as { spoken: typeof spoken }).spoken = spoken;
       const shown = (s: string) => document.querySelector(`.bar ${s}`)?.textContent?.trim() ?? '';
-      new MutationObserver(() => spoken.push({ said: live.textContent!.trim(), date: shown('.date strong'), phase: shown('.phase') })).observe(live, { childList: true, characterData: true, subtree: true });
+      const playing = () => document.querySelector('button.play')?.getAttribute('aria-pressed') === 'true';
+      new MutationObserver(() => spoken.push({ said: live.textContent!.trim(), date: shown('.date strong'), phase: shown('.phase'), playing: playing() })).observe(live, { childList: true, characterData: true, subtree: true });
     });
-  const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { spoken: { said: string; date: string; phase: string }[] }).spoken);
-  /** How far playback has gone in days, shown or not (the slider's thumb moves with it). */
-  const played = (page: Page) => page.getByRole('slider', { name: /date/i }).evaluate((el: HTMLInputElement) => Number(el.value) - Number(el.min));
-  /** Whatever is said names the phase the bar shows, and the date where it says the date shown (playing from, paused on). */
-  const saysWhatIsShown = (spoken: { said: string; date: string; phase: string }[]) => {
+  type Spoken = { said: string; date: string; phase: string; playing: boolean };
+  const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { spoken: Spoken[] }).spoken);
+  /** How the live region begins to say that playback started or paused, by language (live.playing, live.paused). */
+  const SAYS = { en: { playing: /^Playing from /, paused: /^Paused on / }, ko: { playing: /부터 재생: /, paused: /에서 멈춤: / } } as const;
+  /** "playing", "paused" or "" (a phase said in playback) for what was said. */
+  const kind = (lang: Lang, said: string) => (SAYS[lang].playing.test(said) ? 'playing' : SAYS[lang].paused.test(said) ? 'paused' : '');
+  /**
+   * Whatever is said names the phase the bar shows, and the date where it says the date shown (playing from, paused on),
+   * and says playing or paused only while the player is so.
+   */
+  const saysWhatIsShown = (spoken: Spoken[], lang: Lang = 'en') => {
     for (const s of spoken.filter((x) => x.said)) {
       expect(s.said, JSON.stringify(s)).toContain(s.phase);
-      if (/^(Playing|Paused)/.test(s.said)) expect(s.said, JSON.stringify(s)).toContain(s.date);
+      const k = kind(lang, s.said);
+      if (k) expect(s.said, JSON.stringify(s)).toContain(s.date);
+      if (k) expect(s.playing, JSON.stringify(s)).toBe(k === 'playing');
     }
   };
+  /** Waits for `n` frames of the page. */
+  const frames = (page: Page, n: number) =>
+    page.evaluate((n) => new Promise<void>((done) => requestAnimationFrame(function frame() { if (--n > 0) requestAnimationFrame(frame); else done(); })), n);
 
   /** The embed with its full data held back, what it says recorded, and Play pressed. */
-  const playWhileHeld = async () => {
+  const playWhileHeld = async (lang: Lang = 'en') => {
     const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
     const release = await holdFullData(w);
-    await w.page.goto(`${base}embed.html`);
-    const play = w.page.getByRole('button', { name: 'Play' });
+    await w.page.goto(`${base}embed.html?lang=${lang}`);
+    const play = w.page.locator('button.play');
     await play.waitFor({ timeout: 120_000 });
     await recordSpoken(w.page);
     await play.click();
     return { w, release };
   };
 
+  /**
+   * In every frame for `ms` of the page's time: the slider's value and aria-valuetext, the date over the map and the map's
+   * name, read together, and whether the full data was in.
+   */
+  const sampleFrames = (page: Page, ms: number) =>
+    page.evaluate(
+      (ms) =>
+        new Promise<{ value: number; valuetext: string; date: string; map: string; full: boolean }[]>((done) => {
+          const samples: { value: number; valuetext: string; date: string; map: string; full: boolean }[] = [];
+          const start = performance.now();
+          requestAnimationFrame(function frame(now) {
+            const slider = document.querySelector<HTMLInputElement>('input[type="range"]')!;
+            samples.push({
+              value: Number(slider.value),
+              valuetext: slider.getAttribute('aria-valuetext') ?? '',
+              date: document.querySelector('.bar .date strong')?.textContent?.trim() ?? '',
+              map: document.querySelector('.map')?.getAttribute('aria-label') ?? '',
+              full: performance.getEntriesByName('campaign:full-data').length > 0,
+            });
+            if (now - start < ms) requestAnimationFrame(frame);
+            else done(samples);
+          });
+        }),
+      ms,
+    );
+
+  it.each(['en', 'ko'] as const)('in %s shows one moment on the slider, the date and the map while playback waits for the full data, and plays on from it once it is in', async (lang) => {
+    await loadMessages(lang);
+    const { w, release } = await playWhileHeld(lang);
+    const opening = await w.page.locator('.bar .date strong').textContent();
+    // Two seconds of frames while held (two days of playback at normal speed, were its clock running).
+    const held = await sampleFrames(w.page, 2000);
+    expect(held.length).toBeGreaterThan(2);
+    expect(held.every((s) => !s.full)).toBe(true);
+    const agree = (s: (typeof held)[number]) => {
+      // The thumb's moment is the date shown, as the slider says it and the map is named (playing: the date alone). The
+      // range input keeps its value to its step (an hour): the moment is within half a step of it.
+      expect([-1, 0, 1].map((k) => formatShownMoment(lang, s.value + k / 48, true)), JSON.stringify(s)).toContain(s.date);
+      expect(s.valuetext.startsWith(`${s.date} – `), JSON.stringify(s)).toBe(true);
+      expect(s.map, JSON.stringify(s)).toContain(s.date);
+    };
+    for (const s of held) {
+      agree(s);
+      expect(s.date).toBe(opening);
+    }
+    await w.page.screenshot({ path: `${ARTIFACTS}/first-view-${lang}-playing-held.png` });
+    release();
+    await fullDataIn(w.page);
+    // Playback goes on from the opening date once the data is in, the slider with the date.
+    await expect.poll(() => w.page.locator('.bar .date strong').textContent(), { timeout: 60_000 }).not.toBe(opening);
+    const playing = await sampleFrames(w.page, 500);
+    for (const s of playing) agree(s);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   it('speaks only what the map shows while playback waits for the full data, then the phase it plays into', async () => {
     const { w, release } = await playWhileHeld();
-    // Playback has gone past the next phase's first day (1 January) while the map still shows 31 December…
-    await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
+    // While the data is held the map stays on 31 December, and nothing is said but where playback starts…
+    await frames(w.page, 60);
     expect(await w.page.locator('.bar .date strong').textContent()).toMatch(/31 December 1950/);
     saysWhatIsShown(await spokenSoFar(w.page));
     expect((await spokenSoFar(w.page)).map((s) => s.said)).toEqual([expect.stringMatching(/^Playing from 31 December 1950/)]);
-    await w.page.screenshot({ path: `${ARTIFACTS}/first-view-playing-held.png` });
     release();
     await fullDataIn(w.page);
     // …and once the map moves on, the phase it shows is said.
@@ -174,19 +245,23 @@ describe('the embed’s first view', () => {
     await w.context.close();
   });
 
-  it('says where playback paused before the full data was in once the map shows it', async () => {
-    const { w, release } = await playWhileHeld();
-    await expect.poll(() => played(w.page), { timeout: 60_000 }).toBeGreaterThan(1.5);
-    await w.page.getByRole('button', { name: 'Pause' }).click();
+  it.each(['en', 'ko'] as const)('in %s says Play, Pause, Play, Pause once each, as pressed, while the full data is held, and nothing stale once it is in', async (lang) => {
+    const { w, release } = await playWhileHeld(lang);
+    const play = w.page.locator('button.play');
+    for (const pressed of ['false', 'true', 'false']) {
+      await play.click();
+      expect(await play.getAttribute('aria-pressed')).toBe(pressed);
+    }
     release();
     await fullDataIn(w.page);
-    const date = w.page.locator('.bar .date strong');
-    await expect.poll(() => date.textContent(), { timeout: 60_000 }).toMatch(/January 1951/);
-    await expect.poll(async () => (await spokenSoFar(w.page)).at(-1)?.said, { timeout: 60_000 }).toMatch(/^Paused on \d+ January 1951/);
+    await w.page.waitForFunction(() => performance.getEntriesByName('campaign:pack-swapped').length > 0, undefined, { timeout: 120_000 });
+    await mapIdle(w.page);
+    await frames(w.page, 10);
     const spoken = await spokenSoFar(w.page);
-    saysWhatIsShown(spoken);
-    // Nothing but the start and the pause: no phase was shown in between.
-    expect(spoken.map((s) => s.said.split(' ')[0])).toEqual(['Playing', 'Paused']);
+    saysWhatIsShown(spoken, lang);
+    // Each press said once, in order, while the player was so: no pause said twice, none said after the play that followed it.
+    expect(spoken.map((s) => kind(lang, s.said)), JSON.stringify(spoken)).toEqual(['playing', 'paused', 'playing', 'paused']);
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
