@@ -13,6 +13,8 @@ import type { Browser } from 'playwright-core';
 import { openPage, waitForMap, type Watched } from './chromium.ts';
 import { ARTIFACTS, useBrowser } from './shared-browser.ts';
 import { decode } from './pixels.ts';
+import { axeViolations } from './axe.ts';
+import { layoutFaults } from './layout.ts';
 import { writeFileSync } from 'node:fs';
 import { formatShownMoment, loadMessages } from '../../src/lib/i18n.ts';
 import type { Lang } from '../../src/lib/types.ts';
@@ -96,8 +98,9 @@ describe('the embed’s first view', () => {
     await slider.focus();
     await w.page.keyboard.press('ArrowRight');
     const date = w.page.locator('.bar .date strong');
-    // The opening date stays drawn (no date is drawn without its data) until the full data is in…
+    // The opening date stays drawn (no date is drawn without its data) until the full data is in, the slider's thumb with it…
     expect(await date.textContent()).toMatch(/31 December 1950/);
+    expect(formatShownMoment('en', Number(await slider.inputValue()), false)).toBe(await date.textContent());
     release();
     await fullDataIn(w.page);
     // …then the date the reader stepped to.
@@ -215,6 +218,14 @@ describe('the embed’s first view', () => {
       expect(s.date).toBe(opening);
     }
     await w.page.screenshot({ path: `${ARTIFACTS}/first-view-${lang}-playing-held.png` });
+    // Waiting to play: the bar and the controls laid out as ever, and accessible.
+    expect(
+      await layoutFaults(w.page, [
+        { name: 'bar', box: '.bar', parts: '.date, .full' },
+        { name: 'controls', box: '.controls', parts: '.slider .label, .slider .row, .player .play, .player .speeds' },
+      ]),
+    ).toEqual([]);
+    expect(await axeViolations(w.page)).toEqual([]);
     release();
     await fullDataIn(w.page);
     // Playback goes on from the opening date once the data is in, the slider with the date.
