@@ -84,9 +84,14 @@ export const en = {
 
   'error.load': 'The campaign data could not be loaded.',
   'error.retry': 'Retry',
-  'error.webgl': 'The interactive map could not start on this device (WebGL is unavailable). The dates and the narrative still work.',
-  /** Under the SVG map that stands in for the WebGL one: short, so it leaves a phone's small map box to the map. */
-  'error.webglSimpler': 'A simpler map: this device has no WebGL for the interactive one.',
+  /** Over the live map while its GPU context is lost (it may come back: the SVG map replaces it after a few seconds). */
+  'error.mapLostWait': 'The browser stopped the map’s graphics. Waiting for them to come back; the dates and the narrative still work.',
+  /** Under the SVG map that stands in for the live one, by cause: short, so they leave a phone's small map box to the map. */
+  'error.noWebgl': 'A simpler map: this browser has no WebGL. Turning on hardware acceleration may help.',
+  /** The map's code (MapLibre) could not be downloaded: offline with nothing cached, or a blocked file. A Retry button follows. */
+  'error.mapCode': 'A simpler map: the interactive map could not be downloaded. Check the connection, then retry.',
+  /** The GPU context was lost and did not come back. A Retry button follows. */
+  'error.mapLost': 'A simpler map: the browser stopped the interactive map’s graphics. Retry, or reload the page.',
 
   'date.long': '{day} {month} {year}',
   'date.short': '{day} {month}',

@@ -419,8 +419,10 @@ export const ko: Record<MessageKey, string> = {
 
   'error.load': '전역 자료를 불러오지 못했습니다.',
   'error.retry': '다시 시도',
-  'error.webgl': '이 기기에서는 대화형 지도를 시작할 수 없습니다(WebGL 없음). 날짜와 설명은 그대로 쓸 수 있습니다.',
-  'error.webglSimpler': '간단한 지도: 이 기기에는 대화형 지도에 필요한 WebGL이 없습니다.',
+  'error.mapLostWait': '브라우저가 지도 그래픽을 멈췄습니다. 다시 돌아오기를 기다리는 중이며, 날짜와 설명은 그대로 쓸 수 있습니다.',
+  'error.noWebgl': '간단한 지도: 이 브라우저에서는 WebGL을 쓸 수 없습니다. 하드웨어 가속을 켜 보세요.',
+  'error.mapCode': '간단한 지도: 대화형 지도를 내려받지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도하세요.',
+  'error.mapLost': '간단한 지도: 브라우저가 대화형 지도의 그래픽을 멈췄습니다. 다시 시도하거나 페이지를 새로 고치세요.',
 
   'date.long': '{year}년 {month} {day}일',
   'date.short': '{month} {day}일',

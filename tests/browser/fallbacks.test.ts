@@ -21,7 +21,8 @@ describe('without WebGL', () => {
     const w = await openPage(noGl);
     await w.page.goto(`${base}${path}?date=1951-01-04`);
     await w.page.waitForSelector('.svg-fallback svg', { timeout: 30_000 });
-    await expect.poll(() => w.page.locator('.fallback-note').textContent()).toMatch(/WebGL/);
+    // What to do about it, too: the notice under the SVG map is the reader's only clue.
+    await expect.poll(() => w.page.locator('.fallback-note').textContent()).toMatch(/no WebGL\. Turning on hardware acceleration may help/);
     const front = () =>
       w.page.locator('.svg-fallback g path[fill="none"]').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '').join(''));
     const before = await front();
@@ -115,6 +116,7 @@ describe('GPU context loss', () => {
       (window as unknown as { lose: WEBGL_lose_context }).lose.loseContext();
     });
     await expect.poll(() => w.page.locator('.map-wrap .overlay').count()).toBe(1);
+    expect(await w.page.locator('.map-wrap .overlay').textContent()).toMatch(/stopped the map’s graphics\. Waiting for them to come back/);
     const slider = w.page.getByRole('slider', { name: /date/i });
     await slider.focus();
     await w.page.keyboard.press('ArrowRight');
@@ -145,6 +147,8 @@ describe('GPU context loss', () => {
       canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
     });
     await w.page.waitForSelector('.svg-fallback svg', { timeout: 15_000 });
+    // Lost, not missing: "no WebGL" would send the reader after the wrong fix (map-notices.test.ts has the rest).
+    expect(await w.page.locator('.fallback-note').textContent()).toMatch(/stopped the interactive map’s graphics/);
     expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^10 January 1951/);
     await w.context.close();
   });

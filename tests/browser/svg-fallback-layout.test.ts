@@ -43,7 +43,8 @@ async function openNoGl({ path, viewport, lang }: (typeof cases)[number]) {
   const w = await openPage(noGl, { viewport });
   await w.page.goto(`${base}${path}?date=1951-01-04&lang=${lang}`);
   await w.page.waitForSelector(SVG, { timeout: 30_000 });
-  await expect.poll(() => w.page.locator('.fallback-note').textContent()).toMatch(/WebGL/);
+  // No WebGL in this browser, and what to do about it (the same box says other things for other causes: map-notices.test.ts).
+  await expect.poll(() => w.page.locator('.fallback-note').textContent()).toMatch(lang === 'ko' ? /WebGL을 쓸 수 없습니다\. 하드웨어 가속을 켜 보세요/ : /no WebGL\. Turning on hardware acceleration may help/);
   const fit = await pictureFit(w.page, SVG, '.fallback-note');
   if (typeof fit === 'string') throw new Error(fit);
   return { ...w, fit };

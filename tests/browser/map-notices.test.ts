@@ -1,0 +1,136 @@
+/**
+ * What the reader is told when the live map cannot be shown, by cause, in the app and the embed,
+ * in both languages, on a phone and a desktop: the map's code could not be downloaded (its
+ * notice said "no WebGL", sending a teacher after the wrong fix), or the GPU context was lost
+ * (the overlay said the map "could not start", on a map that was running) and did not come
+ * back. Each notice sits outside the picture and the map's controls, whole, with a Retry that
+ * brings the live map back. (No WebGL at all: fallbacks.test.ts and svg-fallback-layout.test.ts.)
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { openPage, type Watched } from './chromium.ts';
+import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { layoutFaults, pictureFit } from './layout.ts';
+import { axeViolations } from './axe.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+const SVG = '.svg-fallback svg.svg-map';
+
+const WORDS = {
+  en: { code: /could not be downloaded\. Check the connection/, wait: /^The browser stopped the map’s graphics\. Waiting/, lost: /the browser stopped the interactive map’s graphics\. Retry, or reload/, retry: 'Retry' },
+  ko: { code: /대화형 지도를 내려받지 못했습니다\. 인터넷 연결을 확인/, wait: /^브라우저가 지도 그래픽을 멈췄습니다\. 다시 돌아오기를 기다리는/, lost: /대화형 지도의 그래픽을 멈췄습니다\. 다시 시도하거나/, retry: '다시 시도' },
+} as const;
+
+const cases = (['en', 'ko'] as const).flatMap((lang) =>
+  [
+    { page: 'app', path: '', box: '.map-pane' },
+    { page: 'embed', path: 'embed.html', box: '.map-box' },
+  ].flatMap((p) => [{ width: 390, height: 844 }, { width: 1280, height: 860 }].map((viewport) => ({ ...p, viewport, lang }))),
+);
+type Case = (typeof cases)[number];
+
+/** MapLibre's chunk (the map module's too, in the embed): refused as by a blocked or missing file. */
+const MAPLIBRE = '**/assets/maplibre-*.js';
+const MAP_MODULE = '**/assets/campaign-map-*.js';
+const abort = (route: Route) => route.abort();
+const notFound = (route: Route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+
+/** The SVG map's notice, whole, outside the picture's frame, in the map's room, its Retry a usable target; no axe violations. */
+async function checkNotice(page: Page, c: Case): Promise<void> {
+  const fit = await pictureFit(page, SVG, '.fallback-note');
+  if (typeof fit === 'string') throw new Error(fit);
+  expect(fit.otherInFrame, 'the notice lies inside the picture\'s frame').toBe(false);
+  expect(await layoutFaults(page, [{ name: 'map room', box: '.map-wrap', parts: '.fallback-pic, .fallback-note, .fallback-note button' }, { name: c.page, box: c.box, parts: '.map-wrap' }])).toEqual([]);
+  const button = (await page.getByRole('button', { name: WORDS[c.lang].retry, exact: true }).boundingBox())!;
+  expect(Math.min(button.width, button.height)).toBeGreaterThanOrEqual(24);
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Only the refused files' own console lines: no page error, nothing else. */
+const problems = (w: Watched) => w.consoleProblems.filter((m) => !/Failed to load resource|net::ERR_FAILED|404/.test(m));
+
+describe('the map\'s code cannot be downloaded', () => {
+  it.each(cases)('$page at $viewport.width × $viewport.height, $lang: the SVG map says so (not "no WebGL"), whole and clear of the map', async (c) => {
+    const w = await openPage(browser, { viewport: c.viewport });
+    await w.page.route(MAPLIBRE, abort);
+    await w.page.goto(`${base}${c.path}?date=1951-01-04&lang=${c.lang}`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const note = w.page.locator('.fallback-note');
+    await expect.poll(() => note.textContent()).toMatch(WORDS[c.lang].code);
+    expect(await note.textContent()).not.toMatch(/WebGL/);
+    await checkNotice(w.page, c);
+    await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-code-${c.page}-${c.viewport.width}-${c.lang}.png` });
+    expect(problems(w)).toEqual([]);
+    await w.context.close();
+  });
+
+  it.each([
+    { page: 'app', path: '', refuse: MAPLIBRE, how: abort, what: 'MapLibre\'s file aborted' },
+    { page: 'embed', path: 'embed.html', refuse: MAP_MODULE, how: notFound, what: 'the map module not found (404)' },
+  ])('$page, $what: Retry downloads it again and the live map replaces the SVG map', async ({ path, refuse, how }) => {
+    const w = await openPage(browser);
+    await w.page.route(refuse, how);
+    await w.page.goto(`${base}${path}?date=1951-01-04`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.unroute(refuse, how);
+    await w.page.getByRole('button', { name: 'Retry', exact: true }).click();
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    expect(await w.page.locator('.fallback-note, .svg-fallback').count()).toBe(0);
+    expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
+    expect(problems(w)).toEqual([]);
+    await w.context.close();
+  });
+});
+
+/** Loses the live map's GPU context without restoring it (as a browser that gives up on it). */
+async function loseContext(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+    canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
+  });
+}
+
+describe('the GPU context lost for good', () => {
+  it.each(cases)('$page at $viewport.width × $viewport.height, $lang: the overlay says the graphics stopped, then the SVG map says so with a Retry', async (c) => {
+    const w = await openPage(browser, { viewport: c.viewport });
+    await w.page.goto(`${base}${c.path}?date=1951-01-04&lang=${c.lang}`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    await loseContext(w.page);
+    // While it may come back: over the map, clear of the date, the zoom buttons and the scale.
+    const overlay = w.page.locator('.map-wrap .overlay');
+    await overlay.waitFor();
+    expect(await overlay.textContent()).toMatch(WORDS[c.lang].wait);
+    expect(await layoutFaults(w.page, [{ name: 'lost', box: '.map-wrap', parts: '.overlay, .maplibregl-ctrl-group, .maplibregl-ctrl-scale' }, { name: 'date', box: c.box, parts: '.overlay, .big-date' }])).toEqual([]);
+    expect(await axeViolations(w.page)).toEqual([]);
+    await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-lost-wait-${c.page}-${c.viewport.width}-${c.lang}.png` });
+    // It did not come back: the SVG map, and why.
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const note = w.page.locator('.fallback-note');
+    await expect.poll(() => note.textContent()).toMatch(WORDS[c.lang].lost);
+    expect(await note.textContent()).not.toMatch(/WebGL/);
+    await checkNotice(w.page, c);
+    await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-lost-${c.page}-${c.viewport.width}-${c.lang}.png` });
+    await w.context.close();
+  });
+
+  it.each([
+    { page: 'app', path: '' },
+    { page: 'embed', path: 'embed.html' },
+  ])('$page: Retry starts the live map again, at the date shown', async ({ path }) => {
+    const w = await openPage(browser);
+    await w.page.goto(`${base}${path}?date=1951-01-10`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    await loseContext(w.page);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.getByRole('button', { name: 'Retry', exact: true }).click();
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    expect(await w.page.locator('.fallback-note, .svg-fallback, .overlay').count()).toBe(0);
+    expect(await w.page.locator('.map canvas').count()).toBe(1);
+    expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^10 January 1951/);
+    await w.context.close();
+  });
+});
