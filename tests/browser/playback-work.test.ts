@@ -5,8 +5,8 @@
  * history.replaceState (each costs the browser process 10–20 ms of CPU: the address bar waits
  * until playback stops), messages to MapLibre's workers, and the DOM nodes changed in most
  * frames (only the slider's position, the map's drawn-day mark and the ground chart's cursor
- * may be). The date shown over the map, the slider's value text and aria-valuetext and the map's
- * name give the date alone while playing (its hour would change every frame): they change once
+ * may be, the last only while on screen). The date shown over the map, the slider's value text
+ * and aria-valuetext and the map's name give the date alone while playing (its hour would change every frame): they change once
  * a calendar day, and the hour is back once playback pauses.
  */
 import { describe, expect, inject, it, vi } from 'vitest';

@@ -154,6 +154,72 @@ describe('ground held, day by day', () => {
     await w.context.close();
   });
 
+  it('scrolled off screen, changes nothing in playback; back on screen or paused, shows the date at once', async () => {
+    // Issue 14: its cursor was redrawn in every frame of playback wherever the chart was.
+    const w = await openChart('?date=1950-12-31', { viewport: { width: 1024, height: 768 } });
+    const plot = w.page.locator('.held .plot');
+    const inner = Number(await plot.getAttribute('data-inner'));
+    await w.page.evaluate(() => scrollTo(0, 0));
+    // Well below the window (more than the 96 px the chart is kept up to date within).
+    expect(await plot.evaluate((el) => el.getBoundingClientRect().top - innerHeight)).toBeGreaterThan(100);
+    const before = Number(await w.page.locator('.held .marker').getAttribute('x1'));
+    type Changes = { frame: number; changed: [number, string][] };
+    // Every change in the chart, by animation frame, from now on.
+    await w.page.evaluate(() => {
+      const c = ((window as unknown as { chart: Changes }).chart = { frame: 0, changed: [] as [number, string][] });
+      requestAnimationFrame(function tick() { c.frame++; requestAnimationFrame(tick); });
+      new MutationObserver((records) => records.forEach((r) => c.changed.push([c.frame, r.attributeName ? `${(r.target as Element).tagName} @${r.attributeName}` : r.type]))).observe(document.querySelector('.held')!, { subtree: true, attributes: true, characterData: true, childList: true });
+    });
+    const drawnDay = async () => Number(await w.page.locator('.map').getAttribute('data-drawn-day'));
+    // The marker, the readout and the table's current row against the date the slider shows, read at one moment.
+    const drawn = () => w.page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>('#date-slider')!;
+      const svg = document.querySelector('.held .plot')!;
+      return {
+        x1: Number(document.querySelector('.held .marker')!.getAttribute('x1')),
+        at: (Number(slider.value) - Number(slider.min)) / (Number(slider.max) - Number(slider.min)),
+        readout: document.querySelector('.held .readout')!.textContent,
+        valuetext: svg.getAttribute('aria-valuetext'),
+        row: document.querySelector('.held tbody tr.current th')?.textContent?.trim(),
+      };
+    });
+    const onDate = async () => {
+      const d = await drawn();
+      expect(d.x1).toBeCloseTo(d.at * inner, 0);
+      expect(d.readout).toBe(d.valuetext);
+      // "13 Jan" in the table, "13 January 1951: …" read.
+      expect(d.valuetext).toMatch(new RegExp(`^${d.row!.replace(/ (\w+)$/, ' $1\\w* ')}`));
+    };
+    const start = await drawnDay();
+    // Play (a click from the page: a pointer's click would scroll the button, and so the chart, into view).
+    const play = () => w.page.evaluate(() => document.querySelector<HTMLButtonElement>('button.play')!.click());
+    await play();
+    await expect.poll(drawnDay, { timeout: 90_000 }).toBeGreaterThan(start + 1.5);
+    const chart = await w.page.evaluate(() => (window as unknown as { chart: Changes }).chart);
+    expect(chart.frame).toBeGreaterThan(5);
+    // Only what is read aloud (the chart's slider value, once a calendar day): nothing drawn.
+    expect(chart.changed.filter(([, what]) => !/^svg @aria-value(now|text)$/.test(what))).toEqual([]);
+    expect(new Set(chart.changed.map(([frame]) => frame)).size).toBeLessThanOrEqual(4);
+    expect(Number(await w.page.locator('.held .marker').getAttribute('x1'))).toBe(before);
+    // Back on screen, still playing: on the date shown at once, and following it.
+    await plot.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await onDate();
+    const at = (await drawn()).x1;
+    await expect.poll(async () => (await drawn()).x1, { timeout: 30_000 }).toBeGreaterThan(at);
+    // Off screen again, paused: on the date at once.
+    await w.page.evaluate(() => scrollTo(0, 0));
+    await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    const frozen = (await drawn()).x1;
+    await expect.poll(drawnDay).toBeGreaterThan((await drawnDay()) + 0.2);
+    expect((await drawn()).x1).toBe(frozen);
+    await play();
+    await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    await onDate();
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   it('is a keyboard slider over the days: arrows move the readout, Enter moves the date', async () => {
     const w = await openChart('?date=1951-01-10');
     const plot = w.page.getByRole('slider', { name: 'Ground held, day by day' });
