@@ -76,9 +76,17 @@ describe('the map\'s code cannot be downloaded', () => {
     await w.page.route(refuse, how);
     await w.page.goto(`${base}${path}?date=1951-01-04`);
     await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const retry = w.page.getByRole('button', { name: 'Retry', exact: true });
+    const focused = () => w.page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.matches('.fallback-note button') ? 'retry' : document.activeElement?.closest('.map') ? 'map' : document.activeElement?.tagName));
+    // From the keyboard, still failing: the focus stays on the Retry of the notice that comes back.
+    await retry.focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('retry');
     await w.page.unroute(refuse, how);
-    await w.page.getByRole('button', { name: 'Retry', exact: true }).click();
+    // It works now: the focus goes to the live map that replaces the notice, not to the page's body.
+    await w.page.keyboard.press('Enter');
     await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    expect(await focused()).toBe('map');
     expect(await w.page.locator('.fallback-note, .svg-fallback').count()).toBe(0);
     expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
     expect(problems(w)).toEqual([]);
@@ -128,6 +136,8 @@ describe('the GPU context lost for good', () => {
     await w.page.waitForSelector(SVG, { timeout: 30_000 });
     await w.page.getByRole('button', { name: 'Retry', exact: true }).click();
     await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    // The focus was on Retry: it is on the live map now, not lost to the page's body.
+    expect(await w.page.evaluate(() => !!document.activeElement?.closest('.map'))).toBe(true);
     expect(await w.page.locator('.fallback-note, .svg-fallback, .overlay').count()).toBe(0);
     expect(await w.page.locator('.map canvas').count()).toBe(1);
     expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^10 January 1951/);
