@@ -166,6 +166,35 @@ describe('the poster', () => {
     await w.context.close();
   });
 
+  it('the live map is not composited under the poster: its canvas is transparent until the poster goes, then opaque', async () => {
+    const w = await openPage(browser);
+    // Every frame from the start: was a live map canvas drawn (opacity not 0) while the poster stood over it?
+    await w.page.addInitScript(`
+      window.__under = { both: 0, poster: 0, canvas: 0 };
+      const look = () => {
+        const poster = document.querySelector('.poster');
+        const canvas = document.querySelector('.map .maplibregl-canvas');
+        if (poster) window.__under.poster++;
+        if (canvas) window.__under.canvas++;
+        if (poster && canvas && getComputedStyle(canvas).opacity !== '0') window.__under.both++;
+        if (!document.querySelector('.map[data-ready="true"]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    `);
+    await w.page.goto(`${base}?date=1951-01-04`);
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 45_000 });
+    const under = await w.page.evaluate(() => (window as unknown as { __under: Record<string, number> }).__under);
+    // The poster and the canvas were both there in some frames (else this tests nothing) ...
+    expect(under.poster).toBeGreaterThan(0);
+    expect(under.canvas).toBeGreaterThan(0);
+    // ... and in none of them was the canvas drawn under the poster.
+    expect(under.both).toBe(0);
+    await expect.poll(() => w.page.locator('.poster').count()).toBe(0);
+    expect(await w.page.locator('.map .maplibregl-canvas').evaluate((c) => getComputedStyle(c).opacity)).toBe('1');
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
   it("keeps the app's header still when the manifest check's code comes late: its tools come with the manifest", async () => {
     // The tools (Present, Share, …) are drawn from the manifest on; were the manifest checked by a
     // chunk fetched after the first paint, they would appear later and push the header (CI saw a
