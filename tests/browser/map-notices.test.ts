@@ -10,13 +10,15 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { openPage, type Watched } from './chromium.ts';
-import { ARTIFACTS, useBrowser } from './shared-browser.ts';
+import { ARTIFACTS, useBrowser, useNoWebGlBrowser } from './shared-browser.ts';
 import { layoutFaults, pictureFit } from './layout.ts';
 import { axeViolations } from './axe.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
+let noGl: Browser;
+useNoWebGlBrowser((b) => (noGl = b));
 
 const SVG = '.svg-fallback svg.svg-map';
 
@@ -90,6 +92,45 @@ describe('the map\'s code cannot be downloaded', () => {
     expect(await w.page.locator('.fallback-note, .svg-fallback').count()).toBe(0);
     expect(await w.page.getByRole('slider', { name: /date/i }).getAttribute('aria-valuetext')).toMatch(/^4 January 1951/);
     expect(problems(w)).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('the focus after Retry', () => {
+  it('stays where the reader moved it while the map\'s code was on its way', async () => {
+    const w = await openPage(browser);
+    await w.page.route(MAPLIBRE, abort);
+    await w.page.goto(`${base}?date=1951-01-04`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.unroute(MAPLIBRE, abort);
+    // MapLibre comes, but late: the reader goes on to the date slider meanwhile.
+    const late = async (route: Route) => {
+      await new Promise((done) => setTimeout(done, 2500));
+      await route.continue();
+    };
+    await w.page.route(MAPLIBRE, late);
+    await w.page.getByRole('button', { name: 'Retry', exact: true }).focus();
+    await w.page.keyboard.press('Enter');
+    await w.page.locator('#date-slider').focus();
+    await w.page.keyboard.press('ArrowRight');
+    await w.page.waitForSelector('.map[data-ready="true"]', { timeout: 30_000 });
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('date-slider');
+    expect(problems(w)).toEqual([]);
+    await w.context.close();
+  });
+
+  it('goes to the notice when Retry brings the code but the browser has no WebGL after all', async () => {
+    const w = await openPage(noGl);
+    await w.page.route(MAPLIBRE, abort);
+    await w.page.goto(`${base}?date=1951-01-04`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.unroute(MAPLIBRE, abort);
+    await w.page.getByRole('button', { name: 'Retry', exact: true }).focus();
+    await w.page.keyboard.press('Enter');
+    const note = w.page.locator('.fallback-note');
+    await expect.poll(() => note.textContent()).toMatch(/WebGL/);
+    await expect.poll(() => w.page.evaluate(() => !!document.activeElement?.matches('.fallback-note'))).toBe(true);
+    expect(await axeViolations(w.page)).toEqual([]);
     await w.context.close();
   });
 });
