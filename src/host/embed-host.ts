@@ -123,6 +123,11 @@
       this.appendChild(frame);
     }
 
+    /** Moved elsewhere in the page, its iframe loads again: calls wait for its next `ready`. */
+    disconnectedCallback(): void {
+      this.waiting ??= [];
+    }
+
     attributeChangedCallback(name: string, old: string | null, value: string | null): void {
       if (name === 'date' && value && value !== old && this.frame) this.setDate(value);
     }

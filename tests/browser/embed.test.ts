@@ -235,6 +235,27 @@ describe('<campaign-map> before its map is ready', () => {
   });
 });
 
+describe('<campaign-map> moved in the page', () => {
+  it('keeps calls made while its iframe loads again and sends them when it is ready again', async () => {
+    const w = await host(`
+      <script src="${base}embed.js"></script>
+      <div id="a"><campaign-map id="m" src="${base}embed.html" date="1951-01-04"></campaign-map></div><div id="b"></div>
+      <script>window.readies = 0; document.getElementById('m').addEventListener('campaign-map:ready', () => readies++);</script>`);
+    await frameReady(w.page);
+    await expect.poll(() => w.page.evaluate(() => (window as unknown as { readies: number }).readies)).toBe(1);
+    // Moved (as a framework reordering the page does): its iframe loads again.
+    await w.page.evaluate(() => {
+      const m = document.getElementById('m') as unknown as HTMLElement & { setDate(d: string): void };
+      document.getElementById('b')!.appendChild(m);
+      m.setDate('1951-01-20');
+    });
+    await expect.poll(() => w.page.evaluate(() => (window as unknown as { readies: number }).readies), { timeout: 30_000 }).toBe(2);
+    const f = await frameReady(w.page);
+    await expect.poll(() => valuetext(f)).toMatch(/^20 January 1951/);
+    await w.context.close();
+  });
+});
+
 describe('sample lesson page', () => {
   it('drives the embed through <campaign-map>: date buttons and a question at 4 January', async () => {
     const w = await openPage(browser);
