@@ -52,6 +52,16 @@ async function checkNotice(page: Page, c: Case): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** The SVG map comes, its notice giving `cause` (never "no WebGL"), laid out as checkNotice wants; photographed. */
+async function svgNotice(page: Page, c: Case, cause: 'code' | 'lost'): Promise<void> {
+  await page.waitForSelector(SVG, { timeout: 30_000 });
+  const note = page.locator('.fallback-note');
+  await expect.poll(() => note.textContent()).toMatch(WORDS[c.lang][cause]);
+  expect(await note.textContent()).not.toMatch(/WebGL/);
+  await checkNotice(page, c);
+  await page.screenshot({ path: `${ARTIFACTS}/map-notice-${cause}-${c.page}-${c.viewport.width}-${c.lang}.png` });
+}
+
 /** Only the refused files' own console lines: no page error, nothing else. */
 const problems = (w: Watched) => w.consoleProblems.filter((m) => !/Failed to load resource|net::ERR_FAILED|404/.test(m));
 
@@ -60,12 +70,7 @@ describe('the map\'s code cannot be downloaded', () => {
     const w = await openPage(browser, { viewport: c.viewport });
     await w.page.route(MAPLIBRE, abort);
     await w.page.goto(`${base}${c.path}?date=1951-01-04&lang=${c.lang}`);
-    await w.page.waitForSelector(SVG, { timeout: 30_000 });
-    const note = w.page.locator('.fallback-note');
-    await expect.poll(() => note.textContent()).toMatch(WORDS[c.lang].code);
-    expect(await note.textContent()).not.toMatch(/WebGL/);
-    await checkNotice(w.page, c);
-    await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-code-${c.page}-${c.viewport.width}-${c.lang}.png` });
+    await svgNotice(w.page, c, 'code');
     expect(problems(w)).toEqual([]);
     await w.context.close();
   });
@@ -157,12 +162,7 @@ describe('the GPU context lost for good', () => {
     expect(await axeViolations(w.page)).toEqual([]);
     await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-lost-wait-${c.page}-${c.viewport.width}-${c.lang}.png` });
     // It did not come back: the SVG map, and why.
-    await w.page.waitForSelector(SVG, { timeout: 30_000 });
-    const note = w.page.locator('.fallback-note');
-    await expect.poll(() => note.textContent()).toMatch(WORDS[c.lang].lost);
-    expect(await note.textContent()).not.toMatch(/WebGL/);
-    await checkNotice(w.page, c);
-    await w.page.screenshot({ path: `${ARTIFACTS}/map-notice-lost-${c.page}-${c.viewport.width}-${c.lang}.png` });
+    await svgNotice(w.page, c, 'lost');
     await w.context.close();
   });
 
