@@ -62,6 +62,15 @@ async function svgNotice(page: Page, c: Case, cause: 'code' | 'lost'): Promise<v
   await page.screenshot({ path: `${ARTIFACTS}/map-notice-${cause}-${c.page}-${c.viewport.width}-${c.lang}.png` });
 }
 
+/** A page on 4 January whose map code (`refuse`) is refused as `how` says, once its SVG map stands in. */
+async function openRefused(b: Browser, path = '', refuse = MAPLIBRE, how = abort): Promise<Watched> {
+  const w = await openPage(b);
+  await w.page.route(refuse, how);
+  await w.page.goto(`${base}${path}?date=1951-01-04`);
+  await w.page.waitForSelector(SVG, { timeout: 30_000 });
+  return w;
+}
+
 /** Only the refused files' own console lines: no page error, nothing else. */
 const problems = (w: Watched) => w.consoleProblems.filter((m) => !/Failed to load resource|net::ERR_FAILED|404/.test(m));
 
@@ -79,10 +88,7 @@ describe('the map\'s code cannot be downloaded', () => {
     { page: 'app', path: '', refuse: MAPLIBRE, how: abort, what: 'MapLibre\'s file aborted' },
     { page: 'embed', path: 'embed.html', refuse: MAP_MODULE, how: notFound, what: 'the map module not found (404)' },
   ])('$page, $what: Retry downloads it again and the live map replaces the SVG map', async ({ path, refuse, how }) => {
-    const w = await openPage(browser);
-    await w.page.route(refuse, how);
-    await w.page.goto(`${base}${path}?date=1951-01-04`);
-    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const w = await openRefused(browser, path, refuse, how);
     const retry = w.page.getByRole('button', { name: 'Retry', exact: true });
     const focused = () => w.page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.matches('.fallback-note button') ? 'retry' : document.activeElement?.closest('.map') ? 'map' : document.activeElement?.tagName));
     // From the keyboard, still failing: the focus stays on the Retry of the notice that comes back.
@@ -103,10 +109,7 @@ describe('the map\'s code cannot be downloaded', () => {
 
 describe('the focus after Retry', () => {
   it('stays where the reader moved it while the map\'s code was on its way', async () => {
-    const w = await openPage(browser);
-    await w.page.route(MAPLIBRE, abort);
-    await w.page.goto(`${base}?date=1951-01-04`);
-    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const w = await openRefused(browser);
     await w.page.unroute(MAPLIBRE, abort);
     // MapLibre comes, but late: the reader goes on to the date slider meanwhile.
     const late = async (route: Route) => {
@@ -125,10 +128,7 @@ describe('the focus after Retry', () => {
   });
 
   it('goes to the notice when Retry brings the code but the browser has no WebGL after all', async () => {
-    const w = await openPage(noGl);
-    await w.page.route(MAPLIBRE, abort);
-    await w.page.goto(`${base}?date=1951-01-04`);
-    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    const w = await openRefused(noGl);
     await w.page.unroute(MAPLIBRE, abort);
     await w.page.getByRole('button', { name: 'Retry', exact: true }).focus();
     await w.page.keyboard.press('Enter');
