@@ -162,6 +162,9 @@ describe('ground held, day by day', () => {
     await w.page.evaluate(() => scrollTo(0, 0));
     // Well below the window (more than the 96 px the chart is kept up to date within).
     expect(await plot.evaluate((el) => el.getBoundingClientRect().top - innerHeight)).toBeGreaterThan(100);
+    // The chart has only just appeared: until its first intersection report it counts as on
+    // screen. An observer made now is told in the same round as the chart's own, or after it.
+    await w.page.evaluate(() => new Promise((told) => new IntersectionObserver((_, o) => (o.disconnect(), told(null))).observe(document.querySelector('.held')!)));
     const before = Number(await w.page.locator('.held .marker').getAttribute('x1'));
     type Changes = { frame: number; changed: [number, string][] };
     // Every change in the chart, by animation frame, from now on.
