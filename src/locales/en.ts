@@ -24,6 +24,7 @@ export const en = {
   'app.loading': 'Loading the map…',
 
   'embed.fullMap': 'View the full map ↗',
+  'embed.waiting': 'Loading the days ahead…',
   'embed.credit': 'Korea, January 1951 campaign map · sources cited with each paragraph · data from Natural Earth and GSHHG',
   'describe.title': 'Describe the map',
   'compare.mapSwipe': 'Map comparing {a} (left of the divider) with {b} (right of it)',

@@ -10,6 +10,7 @@ export const ko: Record<MessageKey, string> = {
   'app.footer': '코드는 MIT 라이선스입니다. 기본 지도는 Natural Earth(퍼블릭 도메인)에서, 하천은 GSHHG(LGPL)에서 가져왔습니다. 모든 전선과 문단에 출처를 밝혔습니다.',
 
   'embed.fullMap': '전체 지도 보기 ↗',
+  'embed.waiting': '이후 날짜를 불러오는 중…',
   'embed.credit': '1951년 1월 한국 전역 지도 · 문단마다 출처 표시 · 지도 자료 Natural Earth, GSHHG',
   'print.title': '1951년 1월 한국 – 인쇄용 자료',
   'print.intro': '학습지: 각 단계가 시작되는 날의 전선과 한 줄 요약, 출처. 음영과 빗금: 중공군·북한군 쪽. 실선: 문헌으로 확인, 파선: 지명을 바탕으로 재구성, 점선: 대략적인 위치.',

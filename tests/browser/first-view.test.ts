@@ -16,7 +16,7 @@ import { decode } from './pixels.ts';
 import { axeViolations } from './axe.ts';
 import { layoutFaults } from './layout.ts';
 import { writeFileSync } from 'node:fs';
-import { formatShownMoment, loadMessages } from '../../src/lib/i18n.ts';
+import { formatShownMoment, loadMessages, t } from '../../src/lib/i18n.ts';
 import type { Lang } from '../../src/lib/types.ts';
 
 const base = inject('baseUrl');
@@ -280,6 +280,76 @@ describe('the embed’s first view', () => {
     // Each press said once, in order, while the player was so: no pause said twice, none said after the play that followed it.
     expect(spoken.map((s) => kind(lang, s.said)), JSON.stringify(spoken)).toEqual(['playing', 'paused', 'playing', 'paused']);
     expect(await play.getAttribute('aria-pressed')).toBe('false');
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  /**
+   * Where the map, the slider, the player and what follows are in the page, measured as they are or with the waiting sign
+   * taken out of the page (`without`): a sign that takes no room leaves them where they are.
+   */
+  const places = (page: Page, without = false) =>
+    page.evaluate((without) => {
+      const sign = document.querySelector<HTMLElement>('.waiting');
+      if (without && sign) sign.style.display = 'none';
+      const at = ['.map-box', '.controls .slider', '.controls .player', '.tools'].map((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return `${s} ${r.left + scrollX},${r.top + scrollY} ${r.width}×${r.height}`;
+      });
+      if (sign) sign.style.display = '';
+      return at;
+    }, without);
+  /** The map is marked busy for assistive technology (aria-busy on it or a box round it). */
+  const mapBusy = (page: Page) => page.evaluate(() => !!document.querySelector('.map')?.closest('[aria-busy="true"]'));
+
+  it.each([
+    [800, 700, 'en'],
+    [640, 480, 'ko'],
+    [390, 600, 'en'],
+    [390, 600, 'ko'],
+  ] as const)('at %i×%i in %s says, to the eye and the ear, that Play waits for the full data, and stops saying it once playback runs, moving nothing', async (width, height, lang) => {
+    await loadMessages(lang);
+    const waiting = t(lang, 'embed.waiting');
+    const w = await openPage(browser, { viewport: { width, height } });
+    const release = await holdFullData(w);
+    await w.page.goto(`${base}embed.html?lang=${lang}`);
+    await waitForMap(w.page, 120_000);
+    const sign = w.page.getByRole('status').filter({ hasText: waiting });
+    expect(await sign.count()).toBe(0);
+    expect(await mapBusy(w.page)).toBe(false);
+    const before = await places(w.page);
+    await w.page.locator('button.play').click();
+    // Play pressed while the data is held: a polite status says playback is waiting, the map is busy, nothing moves.
+    await expect.poll(() => sign.count()).toBe(1);
+    expect(await sign.isVisible()).toBe(true);
+    expect(await mapBusy(w.page)).toBe(true);
+    // The sign takes no room (Play's own change to Pause may move what is below the player on a narrow screen, not the map).
+    expect(await places(w.page)).toEqual(await places(w.page, true));
+    expect((await places(w.page))[0]).toBe(before[0]);
+    await w.page.screenshot({ path: `${ARTIFACTS}/first-view-waiting-${width}x${height}-${lang}.png`, fullPage: true });
+    expect(
+      await layoutFaults(w.page, [
+        { name: 'bar', box: '.bar', parts: '.date, .full' },
+        { name: 'map', box: '.map-box', parts: '.maplibregl-ctrl-scale, .maplibregl-ctrl-group, .waiting' },
+        { name: 'controls', box: '.controls', parts: '.slider .label, .slider .row, .player .play, .player .speeds' },
+      ]),
+    ).toEqual([]);
+    expect(await axeViolations(w.page)).toEqual([]);
+    // Paused, it is not waiting; played again, it is.
+    await w.page.locator('button.play').click();
+    await expect.poll(() => sign.count()).toBe(0);
+    expect(await mapBusy(w.page)).toBe(false);
+    await w.page.locator('button.play').click();
+    await expect.poll(() => sign.count()).toBe(1);
+    const opening = await w.page.locator('.bar .date strong').textContent();
+    release();
+    await fullDataIn(w.page);
+    // Playback runs: the sign and the busy mark go, and nothing has moved.
+    await expect.poll(() => w.page.locator('.bar .date strong').textContent(), { timeout: 60_000 }).not.toBe(opening);
+    expect(await sign.count()).toBe(0);
+    expect(await w.page.locator('.waiting').textContent()).toBe('');
+    expect(await mapBusy(w.page)).toBe(false);
+    expect((await places(w.page))[0]).toBe(before[0]);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
