@@ -3,8 +3,8 @@
  * opening it loads that one file and none of the data files it stands for before its map is
  * complete, then loads them and swaps in the full data with no visible change; a slider step
  * taken before the full data is in is drawn when it arrives, and a Play pressed before then
- * plays from the opening date once it arrives, the slider, the date, the map and what the live
- * region says showing the one moment meanwhile; a bad first-view file, or a link opening
+ * waits for it, saying so, and plays from the date set once it arrives, the slider, the date
+ * and the map showing the one moment meanwhile; a bad first-view file, or a link opening
  * elsewhere, loads the full files as before.
  */
 import { describe, expect, inject, it, vi } from 'vitest';
@@ -350,6 +350,53 @@ describe('the embed’s first view', () => {
     expect(await w.page.locator('.waiting').textContent()).toBe('');
     expect(await mapBusy(w.page)).toBe(false);
     expect((await places(w.page))[0]).toBe(before[0]);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says playback starts from the date stepped to while the full data is held, and plays from it', async () => {
+    const w = await openPage(browser, { viewport: { width: 800, height: 700 } });
+    const release = await holdFullData(w);
+    await w.page.goto(`${base}embed.html`);
+    const play = w.page.locator('button.play');
+    await play.waitFor({ timeout: 120_000 });
+    await recordSpoken(w.page);
+    await w.page.getByRole('slider', { name: /date/i }).focus();
+    await w.page.keyboard.press('ArrowRight');
+    await play.click();
+    await expect.poll(async () => (await spokenSoFar(w.page)).length).toBe(1);
+    // The map still shows 31 December (nothing later can be drawn yet), but playback will start from the day stepped to.
+    expect((await spokenSoFar(w.page))[0].said).toMatch(/^Playing from 1 January 1951: /);
+    release();
+    await fullDataIn(w.page);
+    await expect.poll(() => w.page.locator('.bar .date strong').textContent(), { timeout: 60_000 }).not.toMatch(/31 December/);
+    expect(await w.page.locator('.bar .date strong').textContent()).toMatch(/^\d+ January 1951/);
+    await play.click();
+    const spoken = await spokenSoFar(w.page);
+    // Said once, as pressed: not again when playback starts, since it starts where it was said to.
+    expect(spoken.filter((s) => /^Playing from/.test(s.said)).length, JSON.stringify(spoken)).toBe(1);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says where playback really starts when the date was stepped after Play, while the full data was held', async () => {
+    const { w, release } = await playWhileHeld();
+    await expect.poll(async () => (await spokenSoFar(w.page)).length).toBe(1);
+    expect((await spokenSoFar(w.page))[0].said).toMatch(/^Playing from 31 December 1950: /);
+    // Stepped on twice while Play waits: the step is kept (the map still shows the opening date) and playback starts from it.
+    const slider = w.page.getByRole('slider', { name: /date/i });
+    await slider.focus();
+    await w.page.keyboard.press('End');
+    await w.page.keyboard.press('Home');
+    await w.page.keyboard.press('ArrowRight');
+    release();
+    await fullDataIn(w.page);
+    await expect.poll(async () => (await spokenSoFar(w.page)).length, { timeout: 60_000 }).toBeGreaterThan(1);
+    const spoken = await spokenSoFar(w.page);
+    // As it starts: where from, said as the bar shows it.
+    expect(spoken[1].said, JSON.stringify(spoken)).toMatch(/^Playing from 1 January 1951: /);
+    expect(spoken[1].date, JSON.stringify(spoken)).toMatch(/^1 January 1951/);
+    saysWhatIsShown(spoken);
     expect(w.consoleProblems).toEqual([]);
     await w.context.close();
   });
