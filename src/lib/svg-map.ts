@@ -173,8 +173,9 @@ function placesOf(pack: Pack, project: (p: Position) => [number, number], width:
       const [x, y] = project(f.geometry.coordinates);
       return { x, y, ...f.properties };
     });
-  const en = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_en })), width, height);
-  const ko = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_ko })), width, height);
+  // A first view's places are named in its page's language only (first-view-read.ts): the other is drawn from nothing.
+  const en = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_en ?? '' })), width, height);
+  const ko = placeLabels(places.map((p) => ({ x: p.x, y: p.y, name: p.name_ko ?? '' })), width, height);
   return places.map(({ id, x, y, name_en, name_ko }, i) => ({ id, x, y, name_en, name_ko, endEn: en[i] === 'left', endKo: ko[i] === 'left', hideEn: en[i] === null, hideKo: ko[i] === null }));
 }
 

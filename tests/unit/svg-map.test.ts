@@ -11,6 +11,12 @@ describe('SVG map place labels', () => {
     expect(labelWidth('Samcheok')).toBeCloseTo(8 * 0.62 * LABEL.size);
   });
 
+  it('draws the places of a pack named in one language only (an embed’s first view)', () => {
+    const oneLang = { ...pack, places: { ...pack.places, features: pack.places.features.map((f) => ({ ...f, properties: { ...f.properties, name_ko: undefined as unknown as string } })) } };
+    const d = drawBasemap(oneLang, 600);
+    expect(d.places.find((p) => p.id === 'seoul')).toMatchObject({ name_en: 'Seoul', hideEn: false });
+  });
+
   it('puts a label left of its dot only where the right side would leave the picture', () => {
     expect(labelGoesLeft('Samcheok', 360, 370)).toBe(true);
     expect(labelGoesLeft('Samcheok', 100, 370)).toBe(false);
