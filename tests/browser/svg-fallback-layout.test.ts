@@ -3,7 +3,8 @@
  * its notice outside the picture's frame (inside it, at the map's foot, it read as laid over
  * the map), the page laid out as it is with WebGL (no jump when the SVG map appears), and the
  * picture filling the map's room with all of the campaign in it (on a phone it sat small in a
- * blank mat); in present mode, both above the date bar (they were under it).
+ * blank mat); in present mode, both above the date bar (they were under it); the embed's
+ * sign that Play waits for its full data over the picture, clear of the notice.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -113,6 +114,36 @@ describe('the no-WebGL map in present mode', () => {
     const fit = await pictureFit(w.page, SVG, '.fallback-note');
     if (typeof fit === 'string') throw new Error(fit);
     expect(fit.otherInFrame).toBe(false);
+    await w.context.close();
+  });
+});
+
+describe('the no-WebGL embed waiting to play', () => {
+  it.each([
+    { viewport: { width: 1024, height: 768 }, lang: 'en' },
+    { viewport: { width: 390, height: 600 }, lang: 'ko' },
+  ])('at $viewport.width × $viewport.height, $lang: its waiting sign over the picture, clear of the notice', async ({ viewport, lang }) => {
+    const w = await openPage(noGl, { viewport });
+    // The full data held back (first-view.test.ts): Play pressed on the first view waits for it.
+    let release!: () => void;
+    const released = new Promise<void>((done) => (release = done));
+    await w.page.route((url) => /\/korea-1951-01\/(fronts|places|units|unit-positions|arrows|zones)\.(geo)?json$|unit-symbols\.json$/.test(url.pathname), async (route) => {
+      await released;
+      await route.continue();
+    });
+    await w.page.goto(`${base}embed.html?lang=${lang}`);
+    await w.page.waitForSelector(SVG, { timeout: 30_000 });
+    await w.page.locator('button.play').click();
+    await w.page.locator('.waiting:not(:empty)').waitFor();
+    await w.page.screenshot({ path: `${ARTIFACTS}/svg-fallback-waiting-${viewport.width}-${lang}.png`, fullPage: true });
+    // Laid over the picture, in the map's room, clear of the notice.
+    expect(await layoutFaults(w.page, [{ name: 'map room', box: '.map-box', parts: '.fallback-note, .waiting' }])).toEqual([]);
+    const fit = await pictureFit(w.page, SVG, '.waiting');
+    if (typeof fit === 'string') throw new Error(fit);
+    expect(fit.otherInFrame).toBe(true);
+    expect(await axeViolations(w.page)).toEqual([]);
+    release();
+    await expect.poll(() => w.page.locator('.waiting').textContent(), { timeout: 60_000 }).toBe('');
     await w.context.close();
   });
 });
