@@ -102,4 +102,54 @@ describe('a frame of playback', () => {
     expect(shown).toContain(`${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`);
     await w.context.close();
   });
+
+  it('leaves the panels scrolled off screen alone; back on screen or paused, they show the date', async () => {
+    // Issue 14: the list of sources cited, the list of forces and the line on the front's
+    // dating were laid out again many times a second of playback, wherever they were.
+    const w = await openPage(browser, { viewport: { width: 1024, height: 768 } });
+    await w.page.goto(`${base}?date=1950-12-31`);
+    await waitForMap(w.page, 120_000);
+    const panels = { sources: 'details.sources', forces: 'details.forces', status: 'p.front-status' };
+    await w.page.evaluate(() => scrollTo(0, 0));
+    for (const selector of Object.values(panels)) expect(await w.page.locator(selector).evaluate((el) => el.getBoundingClientRect().top - innerHeight), selector).toBeGreaterThan(100);
+    // Every change inside each panel from now on; and once each panel's first intersection
+    // report is in (an observer made now is told with, or after, the page's own).
+    await w.page.evaluate((all) => {
+      const changed: Record<string, number> = ((window as unknown as { changed: Record<string, number> }).changed = {});
+      for (const [name, selector] of Object.entries(all)) {
+        changed[name] = 0;
+        new MutationObserver((records) => (changed[name] += records.length)).observe(document.querySelector(selector)!, { subtree: true, attributes: true, characterData: true, childList: true });
+      }
+      return Promise.all(Object.values(all).map((selector) => new Promise((told) => new IntersectionObserver((_, o) => (o.disconnect(), told(null))).observe(document.querySelector(selector)!))));
+    }, panels);
+    const changed = () => w.page.evaluate(() => ({ ...(window as unknown as { changed: Record<string, number> }).changed }));
+    const texts = () => w.page.evaluate((all) => Object.fromEntries(Object.entries(all).map(([name, selector]) => [name, document.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim()])), panels);
+    const opening = await texts();
+    const drawnDay = async () => Number(await w.page.locator('.map').getAttribute('data-drawn-day'));
+    const start = await drawnDay();
+    // Fast, from a click in the page (a pointer's click would scroll the button into view).
+    await w.page.getByLabel('Fast', { exact: true }).evaluate((el: HTMLInputElement) => el.click());
+    await w.page.evaluate(() => scrollTo(0, 0));
+    await w.page.evaluate(() => document.querySelector<HTMLButtonElement>('button.play')!.click());
+    // Four days: the front's dating, its sources and the units drawn all change in them.
+    await expect.poll(drawnDay, { timeout: 90_000 }).toBeGreaterThan(start + 4);
+    expect(await changed()).toEqual({ sources: 0, forces: 0, status: 0 });
+    expect(await texts()).toEqual(opening);
+    // Back on screen, still playing: the front's dating follows the date again.
+    await w.page.locator(panels.status).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect.poll(async () => (await changed()).status, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Paused off screen: each panel caught up at once, with what it shows in view.
+    await w.page.evaluate(() => scrollTo(0, 0));
+    await w.page.evaluate(() => document.querySelector<HTMLButtonElement>('button.play')!.click());
+    await expect.poll(() => w.page.locator('button.play').getAttribute('aria-pressed')).toBe('false');
+    const paused = await texts();
+    expect(paused.sources).not.toBe(opening.sources);
+    expect(paused.status).not.toBe(opening.status);
+    expect(paused.forces).not.toBe(opening.forces);
+    for (const selector of Object.values(panels)) await w.page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await texts()).toEqual(paused);
+    expect(w.consoleProblems).toEqual([]);
+    await w.context.close();
+  });
 });
