@@ -101,6 +101,16 @@ export function formatShownMoment(lang: Lang, day: number, playing: boolean): st
   return playing ? formatDate(lang, day) : formatMoment(lang, day);
 }
 
+/**
+ * The moment of `day` at its widest, for the room kept for it on the page: its date with the
+ * longest part of the day and an hour. Text laid out in that room keeps its lines as the hour
+ * comes and goes (playing, paused) and the part of the day changes.
+ */
+export function formatWidestMoment(lang: Lang, day: number): string {
+  const part = (['night', 'morning', 'afternoon', 'evening', 'lateNight'] as const).map((p) => t(lang, `time.${p}`)).reduce((a, b) => (b.length > a.length ? b : a));
+  return t(lang, 'date.withTime', { date: formatDate(lang, day), part, time: '00:00' });
+}
+
 /** A short date: "4 Jan" / "1월 4일". */
 export function formatShortDate(lang: Lang, day: number): string {
   const p = partsOf(day);

@@ -15,7 +15,7 @@ import { enLesson } from '../../src/locales/en-lesson.ts';
 import { enShare } from '../../src/locales/en-share.ts';
 import { enPlaces } from '../../src/locales/en-places.ts';
 import { ko } from '../../src/locales/ko.ts';
-import { formatDate, formatKm, formatMoment, formatShortDate, formatShownMoment, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
+import { formatDate, formatKm, formatMoment, formatShortDate, formatShownMoment, formatWidestMoment, isLang, loadMessages, preferredLang, t } from '../../src/lib/i18n.ts';
 import { dayOf } from '../../src/lib/dates.ts';
 
 describe('loading catalogues', () => {
@@ -117,6 +117,18 @@ describe('formatting', () => {
       }
     }
     expect(formatShownMoment('en', dayOf('1951-01-04'), true)).toBe('4 January 1951');
+  });
+
+  it('gives the widest form of a day’s moment, as long as any of its moments, for the room kept for it', () => {
+    expect(formatWidestMoment('en', dayOf('1951-01-05') + 14 / 24)).toBe('6 January 1951, before dawn (00:00)');
+    expect(formatWidestMoment('en', dayOf('1951-01-04'))).toBe('4 January 1951, before dawn (00:00)');
+    for (let h = 0; h <= 48; h++) {
+      const d = dayOf('1951-01-03') + h / 24;
+      for (const lang of ['en', 'ko'] as const) {
+        expect(formatWidestMoment(lang, d).startsWith(formatShownMoment(lang, d, true))).toBe(true);
+        expect(formatWidestMoment(lang, d).length).toBeGreaterThanOrEqual(formatMoment(lang, d).length);
+      }
+    }
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
