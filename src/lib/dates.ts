@@ -132,8 +132,9 @@ export function partsOf(day: number): { year: number; month: number; day: number
   return { year: y, month: m, day: d };
 }
 
-/** The part of the day a clock time (minutes since midnight) falls in, for labels in words. */
-export type PartOfDay = 'night' | 'morning' | 'afternoon' | 'evening' | 'lateNight';
+/** The parts of the day a clock time falls in (partOfDay), in the day's order, for labels in words. */
+export const PARTS_OF_DAY = ['night', 'morning', 'afternoon', 'evening', 'lateNight'] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
 /** Night before 05:00, morning to noon, afternoon to 17:00, evening to 21:00, late night after. */
 export function partOfDay(minutes: number): PartOfDay {

@@ -5,7 +5,7 @@
  */
 import { en, type MessageKey } from '../locales/en.ts';
 import { LANGS, type Lang } from './types.ts';
-import { clockOf, hhmm, isDayStep, partOfDay, partsOf } from './dates.ts';
+import { PARTS_OF_DAY, clockOf, hhmm, isDayStep, partOfDay, partsOf } from './dates.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
@@ -107,7 +107,7 @@ export function formatShownMoment(lang: Lang, day: number, playing: boolean): st
  * comes and goes (playing, paused) and the part of the day changes.
  */
 export function formatWidestMoment(lang: Lang, day: number): string {
-  const part = (['night', 'morning', 'afternoon', 'evening', 'lateNight'] as const).map((p) => t(lang, `time.${p}`)).reduce((a, b) => (b.length > a.length ? b : a));
+  const part = PARTS_OF_DAY.map((p) => t(lang, `time.${p}`)).reduce((a, b) => (b.length > a.length ? b : a));
   return t(lang, 'date.withTime', { date: formatDate(lang, day), part, time: '00:00' });
 }
 
